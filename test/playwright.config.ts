@@ -1,0 +1,32 @@
+import { defineConfig } from '@playwright/test';
+import { resolveBrowser } from './support/browser.ts';
+
+const browser = await resolveBrowser();
+const port = 4399;
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: ['e2e/**/*.spec.ts', 'size/**/*.spec.ts'],
+  outputDir: '../test-results',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    browserName: 'chromium',
+    launchOptions: { executablePath: browser.executablePath, args: browser.args },
+    trace: 'retain-on-failure',
+  },
+  // The suite tests the *built* site: `npm test` builds it before Playwright starts.
+  webServer: {
+    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { ASTRO_TELEMETRY_DISABLED: '1' },
+  },
+});
