@@ -6,7 +6,7 @@ const port = 4399;
 
 export default defineConfig({
   testDir: '.',
-  testMatch: ['e2e/**/*.spec.ts', 'size/**/*.spec.ts'],
+  testMatch: ['e2e/**/*.spec.ts', 'built/**/*.spec.ts'],
   outputDir: '../test-results',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,

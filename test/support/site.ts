@@ -1,0 +1,95 @@
+/** Reads the built site in dist/: its pages, and the JavaScript each one loads. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const DIST = join(import.meta.dirname, '..', '..', 'dist');
+
+export interface BuiltPage {
+  route: string;
+  file: string;
+  html: string;
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+/** Every HTML page of the build except Pagefind's own files. */
+export function builtPages(): BuiltPage[] {
+  if (!existsSync(DIST)) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+  return walk(DIST)
+    .filter((file) => file.endsWith('.html') && !relative(DIST, file).startsWith('pagefind'))
+    .sort()
+    .map((file) => {
+      const rel = relative(DIST, file).split('\\').join('/');
+      const route = rel === '404.html' ? '/404.html' : '/' + rel.replace(/index\.html$/, '');
+      return { route, file, html: readFileSync(file, 'utf8') };
+    });
+}
+
+export interface ScriptFile {
+  name: string;
+  source: string;
+}
+
+const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+\.m?js)["']/g;
+
+function collectModule(url: string, seen: Map<string, ScriptFile>): void {
+  if (seen.has(url) || /^https?:/.test(url)) return;
+  const path = join(DIST, url);
+  if (!existsSync(path)) throw new Error(`A page loads ${url}, which is not in dist/.`);
+  const source = readFileSync(path, 'utf8');
+  seen.set(url, { name: url, source });
+  for (const match of source.matchAll(STATIC_IMPORT)) {
+    const spec = match[1]!;
+    collectModule(spec.startsWith('/') ? spec : posix.join(posix.dirname(url), spec), seen);
+  }
+}
+
+/** Scripts a page loads on its own: <script src>, inline scripts, island components and renderers, and their static imports. */
+export function pageScripts(page: BuiltPage): ScriptFile[] {
+  const seen = new Map<string, ScriptFile>();
+  const urls = new Set<string>();
+  for (const m of page.html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    const attrs = m[1] ?? '';
+    const src = /\ssrc="([^"]+)"/.exec(attrs)?.[1];
+    if (src) urls.add(src);
+    else if (!/type="application\/(ld\+)?json"/.test(attrs) && (m[2] ?? '').trim()) {
+      seen.set(`inline#${seen.size}`, { name: 'inline script', source: m[2]! });
+    }
+  }
+  for (const m of page.html.matchAll(/<astro-island\b[^>]*>/g)) {
+    for (const attr of ['component-url', 'renderer-url']) {
+      const url = new RegExp(`${attr}="([^"]+)"`).exec(m[0])?.[1];
+      if (url) urls.add(url);
+    }
+  }
+  for (const url of urls) collectModule(url.replace(/^\.\//, '/'), seen);
+  return [...seen.values()];
+}
+
+const gzipCache = new Map<string, number>();
+export function gzippedBytes(file: ScriptFile): number {
+  let size = gzipCache.get(file.source);
+  if (size === undefined) {
+    size = gzipSync(file.source, { level: 9 }).length;
+    gzipCache.set(file.source, size);
+  }
+  return size;
+}
+
+export interface Budget {
+  kind: 'text page' | 'widget page';
+  bytes: number;
+}
+
+/** Text-only pages: 15 KB. Pages with widgets (React islands) and the lab: 150 KB (issues 2, 5 and 9). */
+export function budgetFor(page: BuiltPage): Budget {
+  return page.html.includes('<astro-island')
+    ? { kind: 'widget page', bytes: 150 * 1024 }
+    : { kind: 'text page', bytes: 15 * 1024 };
+}
