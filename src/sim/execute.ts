@@ -1,0 +1,81 @@
+// The single entry point: execute(world, call) -> new World + API output + events, or an Ec2Error.
+// Never throws: every rule violation is a SimError; anything else is reported as InternalError.
+import * as files from './actions/files.ts';
+import * as instances from './actions/instances.ts';
+import * as snapshots from './actions/snapshots.ts';
+import * as volumes from './actions/volumes.ts';
+import { DEFAULT_REGION, REGIONS } from './catalog.ts';
+import { SimError } from './errors.ts';
+import { asParams, optBool, type Params } from './params.ts';
+import { Advance } from './time.ts';
+import type { CallResult, RegionName, SimCall, World } from './types.ts';
+import { beginTx, type Tx } from './world.ts';
+
+type Action = (tx: Tx, p: Params) => unknown;
+
+const MUTATING: Record<string, Action> = {
+  RunInstances: instances.RunInstances,
+  StopInstances: instances.StopInstances,
+  StartInstances: instances.StartInstances,
+  RebootInstances: instances.RebootInstances,
+  TerminateInstances: instances.TerminateInstances,
+  CreateVolume: volumes.CreateVolume,
+  AttachVolume: volumes.AttachVolume,
+  DetachVolume: volumes.DetachVolume,
+  DeleteVolume: volumes.DeleteVolume,
+  CreateSnapshot: snapshots.CreateSnapshot,
+  CreateSnapshots: snapshots.CreateSnapshots,
+  DeleteSnapshot: snapshots.DeleteSnapshot,
+  CopySnapshot: snapshots.CopySnapshot,
+  ModifySnapshotAttribute: snapshots.ModifySnapshotAttribute,
+  ModifySnapshotTier: snapshots.ModifySnapshotTier,
+  RestoreSnapshotTier: snapshots.RestoreSnapshotTier,
+  Advance,
+  WriteFile: files.WriteFile,
+  DeleteFile: files.DeleteFile,
+  InstallPackage: files.InstallPackage,
+};
+
+const READ_ONLY: Record<string, Action> = {
+  DescribeInstances: instances.DescribeInstances,
+  DescribeVolumes: volumes.DescribeVolumes,
+  DescribeSnapshots: snapshots.DescribeSnapshots,
+  DescribeSnapshotAttribute: snapshots.DescribeSnapshotAttribute,
+  ReadFile: files.ReadFile,
+  ListFiles: files.ListFiles,
+  DescribeStorage: files.DescribeStorage,
+};
+
+/** Every action execute() knows: EC2 API actions and the simulator-only ones. */
+export const ACTION_NAMES: readonly string[] = [...Object.keys(MUTATING), ...Object.keys(READ_ONLY)].sort();
+
+/** Describe*, ReadFile, ListFiles, DescribeStorage: they never change the World and are never logged. */
+export function isReadOnlyAction(action: string): boolean {
+  return Object.hasOwn(READ_ONLY, action);
+}
+
+function fail(Code: string, Message: string): CallResult {
+  return { ok: false, error: { Code, Message } };
+}
+
+export function execute(world: World, call: SimCall): CallResult {
+  try {
+    const action = typeof call?.action === 'string' ? call.action : String(call?.action);
+    const run = Object.hasOwn(MUTATING, action) ? MUTATING[action] : Object.hasOwn(READ_ONLY, action) ? READ_ONLY[action] : undefined;
+    if (!run) return fail('InvalidAction', `The action ${action} is not valid for this web service.`);
+    const region = (call.region ?? DEFAULT_REGION) as RegionName;
+    if (!REGIONS.includes(region)) {
+      return fail('InvalidParameterValue', `Invalid value '${String(region)}' for region. Regions in this simulation: ${REGIONS.join(', ')}.`);
+    }
+    const params = asParams(call.params);
+    const dryRun = optBool(params, 'DryRun') ?? false;
+    const tx = beginTx(world, region);
+    const output = run(tx, params);
+    if (dryRun) return fail('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.');
+    if (isReadOnlyAction(action)) return { ok: true, world, output, events: [] };
+    return { ok: true, world: tx.world, output, events: tx.events };
+  } catch (e) {
+    if (e instanceof SimError) return { ok: false, error: e.toEc2Error() };
+    return fail('InternalError', `The simulation failed unexpectedly: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}

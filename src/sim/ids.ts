@@ -1,0 +1,50 @@
+// Deterministic AWS-like ids: prefix + 17 lower-case hex digits from a seeded xorshift32 generator
+// whose state lives in the World, so the same calls from the same seed always give the same ids.
+
+export type IdPrefix = 'i' | 'vol' | 'snap' | 'ami' | 'r';
+
+export function seedState(seed: number): number {
+  // xorshift32 must never be 0; mix the seed so small seeds still spread.
+  const mixed = (Math.imul((seed | 0) ^ 0x9e3779b9, 0x85ebca6b) >>> 0) || 0x6d2b79f5;
+  return mixed;
+}
+
+export function nextRandom(state: number): number {
+  let x = state >>> 0;
+  x ^= x << 13;
+  x >>>= 0;
+  x ^= x >>> 17;
+  x ^= x << 5;
+  return x >>> 0;
+}
+
+/** Returns the new id and the generator state after it. */
+export function generateId(prefix: IdPrefix, state: number): { id: string; state: number } {
+  let s = state;
+  let hex = '';
+  while (hex.length < 17) {
+    s = nextRandom(s);
+    hex += s.toString(16).padStart(8, '0');
+  }
+  return { id: `${prefix}-${hex.slice(0, 17)}`, state: s };
+}
+
+const ID_PATTERN: Record<IdPrefix, RegExp> = {
+  i: /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/,
+  vol: /^vol-(?:[0-9a-f]{8}|[0-9a-f]{17})$/,
+  snap: /^snap-(?:[0-9a-f]{8}|[0-9a-f]{17})$/,
+  ami: /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/,
+  r: /^r-(?:[0-9a-f]{8}|[0-9a-f]{17})$/,
+};
+
+/** AWS accepts the old 8-hex and the current 17-hex forms (reference §1.1). */
+export function isWellFormedId(prefix: IdPrefix, value: string): boolean {
+  return ID_PATTERN[prefix].test(value);
+}
+
+export function prefixOf(id: string): IdPrefix | null {
+  for (const prefix of Object.keys(ID_PATTERN) as IdPrefix[]) {
+    if (isWellFormedId(prefix, id)) return prefix;
+  }
+  return null;
+}

@@ -1,0 +1,27 @@
+// Public API of the simulated account (see notes/sim-contract.md).
+export type {
+  CallResult,
+  Ec2Error,
+  Image,
+  Instance,
+  RegionName,
+  SimCall,
+  SimEvent,
+  Snapshot,
+  Volume,
+  World,
+} from './types.ts';
+export { createWorld, CLOCK_START, publicImageId } from './world.ts';
+export { execute, ACTION_NAMES, isReadOnlyAction } from './execute.ts';
+export { nextEventTime } from './time.ts';
+export { checkInvariants } from './invariants.ts';
+export {
+  instanceLifecycle,
+  volumeLifecycle,
+  attachmentLifecycle,
+  snapshotLifecycle,
+  imageLifecycle,
+} from './lifecycles.ts';
+export { REGIONS, REGIONS as REGION_NAMES, AVAILABILITY_ZONES, LEARNER_ACCOUNT, OTHER_ACCOUNT, PACKAGES, PACKAGE_NAMES, INSTANCE_TYPES } from './catalog.ts';
+export { DURATIONS } from './durations.ts';
+export { BLOCK_BYTES } from './blocks.ts';

@@ -1,0 +1,200 @@
+// Simulated time: Advance moves the clock and completes pending work in time order. Every pending
+// piece of work is a timestamp on a record, so the World stays plain data and replay is exact.
+import { dropRefs, releaseStandardCopy, unstoredVersions } from './blocks.ts';
+import { DAY, DURATIONS } from './durations.ts';
+import { invalidValue } from './errors.ts';
+import { attachmentLifecycle, imageLifecycle, instanceLifecycle, nextFlatState, nextTier, volumeLifecycle } from './lifecycles.ts';
+import { optNumber, type Params } from './params.ts';
+import type { InstanceStateName, Snapshot, SnapshotTierState, VolumeStateName, World } from './types.ts';
+import { iso, type Tx } from './world.ts';
+import { removeSnapshot } from './actions/snapshots.ts';
+
+type WorkKind = 'instance' | 'purge' | 'volume' | 'attachment' | 'snapshot' | 'tier';
+interface Work {
+  at: number;
+  kind: WorkKind;
+  id: string;
+}
+
+const KIND_ORDER: Record<WorkKind, number> = { attachment: 0, volume: 1, instance: 2, snapshot: 3, tier: 4, purge: 5 };
+
+function pendingWork(world: World): Work[] {
+  const out: Work[] = [];
+  for (const i of Object.values(world.instances)) {
+    if (i.TransitionAt !== null) out.push({ at: i.TransitionAt, kind: 'instance', id: i.InstanceId });
+    if (i.PurgeAt !== null) out.push({ at: i.PurgeAt, kind: 'purge', id: i.InstanceId });
+  }
+  for (const v of Object.values(world.volumes)) {
+    if (v.TransitionAt !== null) out.push({ at: v.TransitionAt, kind: 'volume', id: v.VolumeId });
+    if (v.Attachment?.TransitionAt != null) out.push({ at: v.Attachment.TransitionAt, kind: 'attachment', id: v.VolumeId });
+  }
+  for (const s of Object.values(world.snapshots)) {
+    if (s.State === 'pending') out.push({ at: s.CompleteAt, kind: 'snapshot', id: s.SnapshotId });
+    if (s.TierAt !== null) out.push({ at: s.TierAt, kind: 'tier', id: s.SnapshotId });
+  }
+  return out;
+}
+
+function earliest(work: Work[]): Work | null {
+  let best: Work | null = null;
+  for (const w of work) {
+    if (
+      best === null ||
+      w.at < best.at ||
+      (w.at === best.at && (KIND_ORDER[w.kind] < KIND_ORDER[best.kind] || (w.kind === best.kind && w.id < best.id)))
+    ) {
+      best = w;
+    }
+  }
+  return best;
+}
+
+/** Simulated ms of the next pending completion, or null when nothing is pending. */
+export function nextEventTime(world: World): number | null {
+  return earliest(pendingWork(world))?.at ?? null;
+}
+
+const INSTANCE_DONE: Partial<Record<InstanceStateName, string>> = { pending: 'BOOTED', stopping: 'STOPPED', 'shutting-down': 'TERMINATED' };
+
+function completeInstance(tx: Tx, id: string): void {
+  const i = tx.world.instances[id];
+  if (!i) return;
+  const event = INSTANCE_DONE[i.State];
+  const next = event ? (nextFlatState(instanceLifecycle, i.State, event) as InstanceStateName | null) : null;
+  if (next === null) {
+    tx.put('instances', id, { ...i, TransitionAt: null });
+    return;
+  }
+  const terminated = next === 'terminated';
+  tx.put('instances', id, { ...i, State: next, TransitionAt: null, PurgeAt: terminated ? tx.world.now + DURATIONS.terminatedVisible : null });
+  tx.emit(`Instance${next === 'running' ? 'Running' : next === 'stopped' ? 'Stopped' : 'Terminated'}`, id, `Instance ${id} is ${next}`);
+  if (terminated) {
+    // I19: DeleteOnTermination volumes are deleted, the others detached and left available.
+    for (const v of Object.values(tx.world.volumes)) {
+      if (v.Attachment?.InstanceId !== id) continue;
+      const available = nextFlatState(volumeLifecycle, v.State, 'DETACHED') as VolumeStateName;
+      if (v.Attachment.DeleteOnTermination) {
+        const deleting = nextFlatState(volumeLifecycle, available, 'DELETE') as VolumeStateName;
+        tx.put('volumes', v.VolumeId, { ...v, State: deleting, Attachment: null, TransitionAt: tx.world.now + DURATIONS.volumeDelete });
+        tx.emit('VolumeDeleting', v.VolumeId, `Volume ${v.VolumeId} is being deleted with ${id} (DeleteOnTermination)`);
+      } else {
+        tx.put('volumes', v.VolumeId, { ...v, State: available, Attachment: null });
+        tx.emit('VolumeDetached', v.VolumeId, `Volume ${v.VolumeId} was detached from terminated ${id} and is available`);
+      }
+    }
+  }
+}
+
+function completeVolume(tx: Tx, id: string): void {
+  const v = tx.world.volumes[id];
+  if (!v) return;
+  if (v.State === 'creating') {
+    tx.put('volumes', id, { ...v, State: nextFlatState(volumeLifecycle, v.State, 'CREATED') as VolumeStateName, TransitionAt: null });
+    tx.emit('VolumeAvailable', id, `Volume ${id} is available`);
+  } else if (v.State === 'deleting') {
+    tx.remove('volumes', id);
+    dropRefs(tx, Object.values(v.Blocks));
+    tx.emit('VolumeDeleted', id, `Volume ${id} is deleted`);
+  } else {
+    tx.put('volumes', id, { ...v, TransitionAt: null });
+  }
+}
+
+function completeAttachment(tx: Tx, id: string): void {
+  const v = tx.world.volumes[id];
+  const a = v?.Attachment;
+  if (!v || !a) return;
+  if (a.State === 'attaching') {
+    tx.put('volumes', id, { ...v, Attachment: { ...a, State: nextFlatState(attachmentLifecycle, a.State, 'ATTACHED') as 'attached', TransitionAt: null } });
+    tx.emit('VolumeAttached', id, `Volume ${id} is attached to ${a.InstanceId} as ${a.Device}`);
+  } else if (a.State === 'detaching') {
+    tx.put('volumes', id, { ...v, State: nextFlatState(volumeLifecycle, v.State, 'DETACHED') as VolumeStateName, Attachment: null });
+    tx.emit('VolumeDetached', id, `Volume ${id} is detached from ${a.InstanceId} and available`);
+  }
+}
+
+function completeSnapshot(tx: Tx, id: string): void {
+  const s = tx.world.snapshots[id];
+  if (!s) return;
+  const done: Snapshot = { ...s, State: 'completed' };
+  tx.put('snapshots', id, done);
+  tx.emit('SnapshotCompleted', id, `Snapshot ${id} of ${s.VolumeId} completed`);
+  if (s.DeleteOnComplete) {
+    removeSnapshot(tx, done);
+    return;
+  }
+  // I15/§1.6: an image stays pending until every snapshot of its mapping has completed.
+  for (const image of Object.values(tx.world.images)) {
+    if (image.State !== 'pending' || !image.BlockDeviceMappings.some((m) => m.Ebs?.SnapshotId === id)) continue;
+    const ready = image.BlockDeviceMappings.every((m) => !m.Ebs?.SnapshotId || tx.world.snapshots[m.Ebs.SnapshotId]?.State === 'completed');
+    if (!ready) continue;
+    tx.put('images', image.ImageId, { ...image, State: nextFlatState(imageLifecycle, image.State, 'SNAPSHOTS_COMPLETED') as 'available' });
+    tx.emit('ImageAvailable', image.ImageId, `Image ${image.ImageId} (${image.Name}) is available`);
+  }
+}
+
+function completeTier(tx: Tx, id: string): void {
+  const s = tx.world.snapshots[id];
+  if (!s) return;
+  const now = tx.world.now;
+  const move = (event: string, patch: Partial<Snapshot>) => {
+    const tier = (nextTier(s.Tier, event) ?? s.Tier) as SnapshotTierState;
+    const current = tx.world.snapshots[id] ?? s;
+    tx.put('snapshots', id, { ...current, ...patch, Tier: tier });
+  };
+  if (s.Tier === 'archiving' || s.Tier === 'temporary-restored') {
+    // B7: the archived copy is full; the standard-tier blocks go to the lineage or are freed.
+    releaseStandardCopy(tx, s);
+    const archived = s.Tier === 'archiving';
+    move(archived ? 'ARCHIVED' : 'RESTORE_EXPIRED', { Owned: [], TierAt: null, RestoreDays: null, ArchivedAt: archived ? now : s.ArchivedAt });
+    tx.emit(archived ? 'SnapshotArchived' : 'SnapshotRestoreExpired', id, archived ? `Snapshot ${id} is archived` : `Temporary restore of ${id} expired; it is archived again`);
+  } else if (s.Tier === 'restoring') {
+    const owned = unstoredVersions(tx.world, s, s.Image);
+    const temporary = s.RestoreDays !== null;
+    move(temporary ? 'RESTORED_TEMPORARY' : 'RESTORED_PERMANENT', {
+      Owned: owned,
+      TierAt: temporary ? now + (s.RestoreDays ?? 1) * DAY : null,
+      ArchivedAt: temporary ? s.ArchivedAt : null,
+    });
+    tx.emit('SnapshotRestored', id, `Snapshot ${id} is restored to the standard tier${temporary ? ` for ${s.RestoreDays} day(s)` : ''}`);
+  } else {
+    tx.put('snapshots', id, { ...s, TierAt: null });
+  }
+}
+
+function complete(tx: Tx, work: Work): void {
+  switch (work.kind) {
+    case 'instance':
+      return completeInstance(tx, work.id);
+    case 'purge':
+      tx.remove('instances', work.id);
+      return;
+    case 'volume':
+      return completeVolume(tx, work.id);
+    case 'attachment':
+      return completeAttachment(tx, work.id);
+    case 'snapshot':
+      return completeSnapshot(tx, work.id);
+    case 'tier':
+      return completeTier(tx, work.id);
+  }
+}
+
+/** MODEL CHOICE: one Advance moves at most 400 days, enough for the 90-day archive minimum and more. */
+export const MAX_ADVANCE_SECONDS = 400 * 86400;
+
+export function Advance(tx: Tx, p: Params): unknown {
+  const seconds = optNumber(p, 'Seconds') ?? 0;
+  if (seconds < 0 || seconds > MAX_ADVANCE_SECONDS) {
+    invalidValue('Seconds', seconds, `Advance by 0 to ${MAX_ADVANCE_SECONDS} seconds.`);
+  }
+  const target = tx.world.now + Math.round(seconds * 1000);
+  for (;;) {
+    const next = earliest(pendingWork(tx.world));
+    if (next === null || next.at > target) break;
+    tx.setNow(Math.max(tx.world.now, next.at));
+    complete(tx, next);
+  }
+  tx.setNow(target);
+  return { Now: iso(target) };
+}
