@@ -1,12 +1,49 @@
 // @ts-check
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
+import pagefind from './src/integrations/pagefind.mjs';
+
+// The theme script runs inline in <head> (before first paint, so no flash of the wrong theme);
+// the CSP allows exactly this script by its hash.
+const themeInit = readFileSync(new URL('./src/scripts/theme-init.js', import.meta.url), 'utf8');
+const themeInitHash = /** @type {`sha256-${string}`} */ (
+  `sha256-${createHash('sha256').update(themeInit).digest('base64')}`
+);
 
 export default defineConfig({
   site: 'https://ami-snapshot-lab.example',
   trailingSlash: 'always',
-  integrations: [mdx(), react()],
+  integrations: [mdx(), react(), pagefind()],
+  // Shiki writes inline style attributes, which the CSP forbids; Prism uses classes instead.
+  markdown: { syntaxHighlight: 'prism' },
+  // External stylesheets only: styles of components rendered inside MDX were inlined without a CSP
+  // hash; files from 'self' need none.
+  build: { inlineStylesheets: 'never' },
+  security: {
+    csp: {
+      // Everything comes from this origin: no other host is ever contacted.
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // 'self' for bundled and Pagefind scripts; 'wasm-unsafe-eval' lets Pagefind compile its
+      // WebAssembly search engine (no 'unsafe-eval' and no unhashed inline script).
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        hashes: [themeInitHash],
+      },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   vite: {
     build: {
       rollupOptions: {

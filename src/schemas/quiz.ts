@@ -1,0 +1,136 @@
+import { z } from 'astro/zod';
+import { checkUnique, kebabId } from './common';
+import { goalSchema } from './goal';
+import type { ReferenceFactory } from './lesson';
+
+/**
+ * A lesson's quiz (content/quizzes/<lesson-slug>.yaml). Every question names the lesson
+ * objectives it checks, so results can be scored per objective.
+ */
+
+const QUESTION_KINDS = ['single', 'multiple', 'true-false-partly', 'order', 'lab-task'] as const;
+
+const explanation = (what: string) =>
+  z
+    .string({ error: `${what} needs an \`explanation\`: why it is right or wrong, in a sentence or two.` })
+    .trim()
+    .min(15, { error: `${what}: the explanation should be a full sentence (at least 15 characters).` });
+
+const questionBase = {
+  id: kebabId('Question id'),
+  prompt: z
+    .string({ error: 'Each question needs a `prompt`.' })
+    .trim()
+    .min(10, { error: 'The prompt is too short to be a question (at least 10 characters).' }),
+  objectives: z
+    .array(kebabId('Objective id'), { error: '`objectives` lists the ids of the lesson objectives this question checks.' })
+    .min(1, { error: 'Name at least one lesson objective id under `objectives`, so results can be scored per objective.' }),
+};
+
+const optionSchema = z.object(
+  {
+    id: kebabId('Option id'),
+    text: z.string({ error: 'Each option needs a `text`.' }).trim().min(1, { error: 'An option text cannot be empty.' }),
+    correct: z.boolean({ error: '`correct` is true or false.' }).default(false),
+    explanation: explanation('Each option'),
+  },
+  { error: 'Each option is an object { id, text, correct?, explanation }.' },
+);
+
+const options = z
+  .array(optionSchema, { error: '`options` is a list of { id, text, correct?, explanation }.' })
+  .min(2, { error: 'A choice question needs at least 2 options.' })
+  .max(6, { error: 'Offer at most 6 options.' });
+
+const singleQuestion = z.object({ kind: z.literal('single'), ...questionBase, options });
+const multipleQuestion = z.object({ kind: z.literal('multiple'), ...questionBase, options });
+const trueFalsePartlyQuestion = z.object({
+  kind: z.literal('true-false-partly'),
+  ...questionBase,
+  answer: z.enum(['true', 'false', 'partly'], { error: '`answer` must be one of: true, false, partly.' }),
+  explanation: explanation('A true/false/partly question'),
+});
+const orderQuestion = z.object({
+  kind: z.literal('order'),
+  ...questionBase,
+  items: z
+    .array(
+      z.object({
+        id: kebabId('Item id'),
+        text: z.string().trim().min(1, { error: 'An item text cannot be empty.' }),
+      }),
+      { error: '`items` is a list of { id, text } written in the correct order.' },
+    )
+    .min(3, { error: 'An order question needs at least 3 items.' }),
+  explanation: explanation('An order question'),
+});
+const labTaskQuestion = (reference: ReferenceFactory) =>
+  z.object({
+    kind: z.literal('lab-task'),
+    ...questionBase,
+    scenario: reference('scenarios'),
+    goals: z.array(goalSchema).min(1, { error: 'A lab task needs at least one goal to check.' }),
+    explanation: explanation('A lab task'),
+  });
+
+export const questionSchema = (reference: ReferenceFactory) =>
+  z
+    .discriminatedUnion(
+      'kind',
+      [singleQuestion, multipleQuestion, trueFalsePartlyQuestion, orderQuestion, labTaskQuestion(reference)],
+      { error: `Each question needs a \`kind\`, one of: ${QUESTION_KINDS.join(', ')}.` },
+    )
+    .superRefine((question, ctx) => {
+      if (question.kind === 'single' || question.kind === 'multiple') {
+        checkUnique(
+          question.options.map((o) => o.id),
+          `Question "${question.id}": option id`,
+          ctx,
+          ['options'],
+        );
+        const correct = question.options.filter((o) => o.correct).length;
+        if (question.kind === 'single' && correct !== 1) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['options'],
+            message: `Question "${question.id}" is "single" and must have exactly one option with correct: true (found ${correct}). Use kind "multiple" for several.`,
+          });
+        }
+        if (question.kind === 'multiple' && correct < 1) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['options'],
+            message: `Question "${question.id}" is "multiple" and needs at least one option with correct: true.`,
+          });
+        }
+      }
+      if (question.kind === 'order') {
+        checkUnique(
+          question.items.map((i) => i.id),
+          `Question "${question.id}": item id`,
+          ctx,
+          ['items'],
+        );
+      }
+    });
+
+export const quizSchema = (reference: ReferenceFactory) =>
+  z
+    .object({
+      lesson: reference('lessons').describe('Slug of the lesson this quiz belongs to.'),
+      questions: z
+        .array(questionSchema(reference), { error: '`questions` is a list of questions.' })
+        .min(5, { error: 'A lesson quiz has 5 to 8 questions (found fewer than 5).' })
+        .max(8, { error: 'A lesson quiz has 5 to 8 questions (found more than 8); move extras to the final exam.' }),
+    })
+    .superRefine((quiz, ctx) => {
+      checkUnique(
+        quiz.questions.map((q) => q.id),
+        'Question id',
+        ctx,
+        ['questions'],
+      );
+    });
+
+export type QuizData = z.infer<ReturnType<typeof quizSchema>>;
+export type QuestionData = QuizData['questions'][number];
