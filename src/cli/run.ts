@@ -1,0 +1,168 @@
+// runCommand: one command line against a World, with everything the AWS CLI would print.
+// Pure: the World comes in, a new World goes out with stdout, stderr and the exit status.
+// `aws ec2 wait` polls the describe call and moves the clock by the waiter's delay between polls.
+import jmespath from 'jmespath';
+import {
+  ACTION_NAMES,
+  PACKAGE_NAMES,
+  execute,
+  type SimCall,
+  type SimEvent,
+  type World,
+} from '../sim/index.ts';
+import { formatJson, formatOutput } from './format.ts';
+import {
+  CLIENT_ERROR_RC,
+  GENERAL_ERROR_RC,
+  parseCommandLine,
+  toSimCall,
+  type CliError,
+  type GlobalOptions,
+  type ParsedCommand,
+} from './parse.ts';
+import { splitScript } from './tokenize.ts';
+import { runWaiter, type PollResponse } from './waiters.ts';
+
+export interface RunResult {
+  readonly world: World;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+  /** The JSON value the command printed (after --query), whatever --output said; null if it printed none. */
+  readonly output: unknown;
+  readonly error: CliError | null;
+  /** Calls that changed the World, in order (what the lab's history records). */
+  readonly calls: readonly SimCall[];
+  /** What happened in the simulation, for narration. */
+  readonly events: readonly SimEvent[];
+}
+
+/** The parse options that match the simulation: its actions and its packages. */
+export const SIMULATION = { actions: ACTION_NAMES, packages: PACKAGE_NAMES } as const;
+
+function failure(world: World, error: CliError, exitCode: number, stderr: string): RunResult {
+  return { world, stdout: '', stderr, exitCode, output: null, error, calls: [], events: [] };
+}
+
+function serviceError(world: World, operation: string, code: string, message: string): RunResult {
+  return failure(
+    world,
+    { Code: code, Message: message, Operation: operation },
+    CLIENT_ERROR_RC,
+    `\nAn error occurred (${code}) when calling the ${operation} operation: ${message}\n`,
+  );
+}
+
+/** The simulator's ChangedBlocks lists block indexes; the CLI contract prints how many changed. */
+function cliShape(action: string, output: unknown): unknown {
+  if ((action === 'WriteFile' || action === 'DeleteFile' || action === 'InstallPackage') &&
+    output !== null && typeof output === 'object' && Array.isArray((output as Record<string, unknown>)['ChangedBlocks'])) {
+    const record = output as Record<string, unknown>;
+    return { ...record, ChangedBlocks: (record['ChangedBlocks'] as unknown[]).length };
+  }
+  return output;
+}
+
+/** --query then the chosen format; a query that fails at run time is a general error (255). */
+function printed(
+  world: World,
+  operation: string,
+  response: unknown,
+  globals: GlobalOptions,
+  calls: readonly SimCall[],
+  events: readonly SimEvent[],
+): RunResult {
+  let data = response;
+  if (globals.query !== null) {
+    try {
+      data = jmespath.search(response as never, globals.query);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      return { ...failure(world, { Code: 'GeneralError', Message: message, Operation: operation }, GENERAL_ERROR_RC, `\n${message}\n`), calls, events };
+    }
+  }
+  const json = formatJson(data);
+  return {
+    world,
+    stdout: formatOutput(globals.output, operation, data),
+    stderr: '',
+    exitCode: 0,
+    output: json === '' ? null : data,
+    error: null,
+    calls,
+    events,
+  };
+}
+
+/** File commands act on an instance wherever it is; other sim commands use the default Region. */
+function simRegion(world: World, params: Record<string, unknown>): SimCall['region'] {
+  const id = params['InstanceId'];
+  return typeof id === 'string' ? world.instances[id]?.Region : undefined;
+}
+
+function runParsed(world: World, parsed: ParsedCommand): RunResult {
+  if (parsed.kind === 'help') {
+    return { world, stdout: parsed.stdout, stderr: '', exitCode: 0, output: null, error: null, calls: [], events: [] };
+  }
+  const base = toSimCall(parsed);
+  if (base === null) throw new Error('unreachable: only help has no simulator call');
+  if (parsed.kind === 'wait') return runWait(world, parsed, base);
+  const region = parsed.kind === 'sim' ? simRegion(world, parsed.params) : base.region;
+  const call: SimCall = { action: base.action, params: base.params, ...(region === undefined ? {} : { region }) };
+  const result = execute(world, call);
+  if (!result.ok) return serviceError(world, call.action, result.error.Code, result.error.Message);
+  const changed = result.world !== world;
+  return printed(result.world, call.action, cliShape(call.action, result.output), parsed.globals,
+    changed ? [call] : [], result.events);
+}
+
+function runWait(world: World, parsed: Extract<ParsedCommand, { kind: 'wait' }>, describe: NonNullable<ReturnType<typeof toSimCall>>): RunResult {
+  let current = world;
+  const calls: SimCall[] = [];
+  const events: SimEvent[] = [];
+  const poll = (): PollResponse => {
+    const r = execute(current, describe);
+    return r.ok ? { ok: true, output: r.output } : { ok: false, code: r.error.Code, message: r.error.Message };
+  };
+  const sleep = (seconds: number): void => {
+    const advance: SimCall = { action: 'Advance', params: { Seconds: seconds } };
+    const r = execute(current, advance);
+    if (!r.ok) throw new Error(`Advance failed: ${r.error.Message}`);
+    current = r.world;
+    calls.push(advance);
+    events.push(...r.events);
+  };
+  const outcome = runWaiter(parsed.waiter, poll, sleep);
+  if (outcome.ok) return { world: current, stdout: '', stderr: '', exitCode: 0, output: null, error: null, calls, events };
+  return {
+    ...failure(current, { Code: 'WaiterError', Message: outcome.message, Operation: describe.action }, GENERAL_ERROR_RC, `\n${outcome.message}\n`),
+    calls,
+    events,
+  };
+}
+
+/** Runs one command line. Never throws; bad input gets the CLI's message and exit status. */
+export function runCommand(world: World, text: string): RunResult {
+  const parsed = parseCommandLine(text, SIMULATION);
+  if (parsed.kind === 'error') return failure(world, parsed.error, parsed.exitCode, parsed.stderr);
+  return runParsed(world, parsed);
+}
+
+export interface ScriptStep extends RunResult {
+  readonly command: string;
+  readonly line: number;
+}
+
+/** Runs every command of a script in order; the exit status is that of the last failure, or 0. */
+export function runScript(world: World, script: string): { world: World; steps: ScriptStep[]; exitCode: number } {
+  let current = world;
+  let exitCode = 0;
+  const steps: ScriptStep[] = [];
+  for (const { text, line } of splitScript(script)) {
+    const result = runCommand(current, text);
+    current = result.world;
+    if (result.exitCode !== 0) exitCode = result.exitCode;
+    steps.push({ ...result, command: text, line });
+  }
+  return { world: current, steps, exitCode };
+}

@@ -1,0 +1,87 @@
+// The slice of the EC2 service model the CLI needs: parameter shapes (for shorthand typing,
+// JSON checks and help), written by hand from botocore's service-2.json for the operations
+// the simulation implements. Shapes are plain data so the browser terminal can reuse them.
+
+export type Shape =
+  | { readonly type: 'string'; readonly enum?: readonly string[] }
+  | { readonly type: 'integer' }
+  | { readonly type: 'double' }
+  | { readonly type: 'boolean' }
+  | { readonly type: 'list'; readonly member: Shape }
+  | { readonly type: 'structure'; readonly members: Readonly<Record<string, Shape>> };
+
+export const str: Shape = { type: 'string' };
+export const int: Shape = { type: 'integer' };
+export const dbl: Shape = { type: 'double' };
+export const bool: Shape = { type: 'boolean' };
+export const oneOf = (...values: string[]): Shape => ({ type: 'string', enum: values });
+export const list = (member: Shape): Shape => ({ type: 'list', member });
+export const struct = (members: Record<string, Shape>): Shape => ({ type: 'structure', members });
+
+export const stringList = list(str);
+
+export const VOLUME_TYPES = ['standard', 'io1', 'io2', 'gp2', 'sc1', 'st1', 'gp3'] as const;
+
+export const Tag = struct({ Key: str, Value: str });
+export const Tags = list(Tag);
+export const Filters = list(struct({ Name: str, Values: stringList }));
+export const TagSpecifications = list(struct({ ResourceType: str, Tags }));
+
+export const EbsBlockDevice = struct({
+  DeleteOnTermination: bool,
+  Iops: int,
+  SnapshotId: str,
+  VolumeSize: int,
+  VolumeType: oneOf(...VOLUME_TYPES),
+  KmsKeyId: str,
+  Throughput: int,
+  OutpostArn: str,
+  Encrypted: bool,
+  VolumeInitializationRate: int,
+});
+
+export const BlockDeviceMappings = list(
+  struct({ DeviceName: str, VirtualName: str, Ebs: EbsBlockDevice, NoDevice: str }),
+);
+
+export const Placement = struct({
+  AvailabilityZone: str,
+  AvailabilityZoneId: str,
+  Affinity: str,
+  GroupName: str,
+  PartitionNumber: int,
+  HostId: str,
+  Tenancy: oneOf('default', 'dedicated', 'host'),
+  GroupId: str,
+});
+
+export const InstanceSpecification = struct({
+  InstanceId: str,
+  ExcludeBootVolume: bool,
+  ExcludeDataVolumeIds: stringList,
+});
+
+const LaunchPermission = struct({ Group: oneOf('all'), UserId: str, OrganizationArn: str, OrganizationalUnitArn: str });
+export const LaunchPermissionModifications = struct({ Add: list(LaunchPermission), Remove: list(LaunchPermission) });
+
+const CreateVolumePermission = struct({ Group: oneOf('all'), UserId: str });
+export const CreateVolumePermissionModifications = struct({
+  Add: list(CreateVolumePermission),
+  Remove: list(CreateVolumePermission),
+});
+
+/** AttributeValue / AttributeBooleanValue: structures with one `Value` member. */
+export const AttributeValue = struct({ Value: str });
+export const AttributeBooleanValue = struct({ Value: bool });
+
+/** The short type name the real CLI help prints next to each option: "(string)", "(list)", ... */
+export function shapeTypeName(shape: Shape): string {
+  return shape.type;
+}
+
+/** True for shapes the CLI accepts as shorthand or JSON (structures and lists of non-scalars). */
+export function isComplex(shape: Shape): boolean {
+  if (shape.type === 'structure') return true;
+  if (shape.type === 'list') return shape.member.type === 'structure' || shape.member.type === 'list';
+  return false;
+}
