@@ -1,8 +1,10 @@
 // The single entry point: execute(world, call) -> new World + API output + events, or an Ec2Error.
 // Never throws: every rule violation is a SimError; anything else is reported as InternalError.
 import * as files from './actions/files.ts';
+import * as images from './actions/images.ts';
 import * as instances from './actions/instances.ts';
 import * as snapshots from './actions/snapshots.ts';
+import * as tags from './actions/tags.ts';
 import * as volumes from './actions/volumes.ts';
 import { DEFAULT_REGION, REGIONS } from './catalog.ts';
 import { SimError } from './errors.ts';
@@ -30,6 +32,17 @@ const MUTATING: Record<string, Action> = {
   ModifySnapshotAttribute: snapshots.ModifySnapshotAttribute,
   ModifySnapshotTier: snapshots.ModifySnapshotTier,
   RestoreSnapshotTier: snapshots.RestoreSnapshotTier,
+  CreateImage: images.CreateImage,
+  RegisterImage: images.RegisterImage,
+  DeregisterImage: images.DeregisterImage,
+  DisableImage: images.DisableImage,
+  EnableImage: images.EnableImage,
+  CopyImage: images.CopyImage,
+  ModifyImageAttribute: images.ModifyImageAttribute,
+  EnableImageDeprecation: images.EnableImageDeprecation,
+  DisableImageDeprecation: images.DisableImageDeprecation,
+  CreateTags: tags.CreateTags,
+  DeleteTags: tags.DeleteTags,
   Advance,
   WriteFile: files.WriteFile,
   DeleteFile: files.DeleteFile,
@@ -41,6 +54,8 @@ const READ_ONLY: Record<string, Action> = {
   DescribeVolumes: volumes.DescribeVolumes,
   DescribeSnapshots: snapshots.DescribeSnapshots,
   DescribeSnapshotAttribute: snapshots.DescribeSnapshotAttribute,
+  DescribeImages: images.DescribeImages,
+  DescribeImageAttribute: images.DescribeImageAttribute,
   ReadFile: files.ReadFile,
   ListFiles: files.ListFiles,
   DescribeStorage: files.DescribeStorage,
