@@ -11,9 +11,15 @@ export const goalSchema = z.object(
   {
     predicate: kebabId('Goal `predicate`'),
     params: z
-      .record(z.string(), z.union([z.string(), z.number(), z.boolean()]), {
-        error: 'Goal `params` is a map of names to plain values (text, numbers, true/false).',
-      })
+      .record(
+        z.string(),
+        z.union([z.string(), z.number(), z.boolean()], {
+          error: 'Each goal parameter value must be plain text, a number or true/false (not a list or a map).',
+        }),
+        {
+          error: 'Goal `params` is a map of names to plain values (text, numbers, true/false).',
+        },
+      )
       .default({}),
   },
   { error: 'Each goal is an object { predicate, params }.' },

@@ -103,6 +103,13 @@ if (dialog && input) {
     if (event.target === dialog) dialog.close();
   });
   input.addEventListener('input', () => void runSearch(input.value));
+  // In a search field the first Escape would only clear the text; close the dialog at once instead.
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      dialog.close();
+    }
+  });
   dialog.querySelector('form')?.addEventListener('submit', (event) => {
     event.preventDefault();
     list?.querySelector('a')?.click();
