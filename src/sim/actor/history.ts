@@ -149,37 +149,44 @@ export function runCall(history: History, call: SimCall): RunResult {
  * events returned are only the ones that happened during this tick.
  */
 export function advanceByTimer(history: History, seconds: number): RunResult {
-  const last = history.entries[history.cursor - 1];
-  const coalesce =
-    history.timerBase !== null &&
-    history.cursor === history.entries.length &&
-    last?.kind === 'call' &&
-    last.timer === true;
-  if (!coalesce) {
-    const call: SimCall = { action: 'Advance', params: { Seconds: seconds } };
-    const result = execute(history.world, call);
-    if (!result.ok) return result;
-    return {
-      ok: true,
-      history: append(history, { kind: 'call', call, timer: true }, result.world, history.world),
-      output: result.output,
-      events: result.events,
-    };
-  }
-  const previous = Number(last.call.params?.['Seconds']);
-  const call: SimCall = { ...last.call, params: { ...last.call.params, Seconds: previous + seconds } };
-  const before = history.timerBase as World;
-  const result = execute(before, call);
+  const coalesced = coalesceTimerAdvance(history, seconds);
+  if (coalesced !== null) return coalesced;
+  const call: SimCall = { action: 'Advance', params: { Seconds: seconds } };
+  const result = execute(history.world, call);
   if (!result.ok) return result;
+  return {
+    ok: true,
+    history: append(history, { kind: 'call', call, timer: true }, result.world, history.world),
+    output: result.output,
+    events: result.events,
+  };
+}
+
+/** Folds a tick into the timer entry at the head of the log; null when there is none or the sum is refused. */
+function coalesceTimerAdvance(history: History, seconds: number): RunResult | null {
+  const last = history.entries[history.cursor - 1];
+  const before = history.timerBase;
+  if (before === null || history.cursor !== history.entries.length || last?.kind !== 'call' || last.timer !== true) return null;
+  const call: SimCall = {
+    ...last.call,
+    params: { ...last.call.params, Seconds: Number(last.call.params?.['Seconds']) + seconds },
+  };
+  // Recomputed from the World before the entry, so the stored entry replays to exactly this World.
+  const result = execute(before, call);
+  if (!result.ok) return null;
   const tickStart = history.world.now;
-  const entries = [...history.entries.slice(0, -1), { kind: 'call', call, timer: true } as const];
   const checkpoints =
     history.checkpoints[history.cursor] !== undefined
       ? { ...history.checkpoints, [history.cursor]: result.world }
       : history.checkpoints;
   return {
     ok: true,
-    history: { ...history, entries, world: result.world, checkpoints },
+    history: {
+      ...history,
+      entries: [...history.entries.slice(0, -1), { kind: 'call', call, timer: true }],
+      world: result.world,
+      checkpoints,
+    },
     output: result.output,
     events: result.events.filter((event) => event.time > tickStart),
   };

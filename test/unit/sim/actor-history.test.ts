@@ -19,6 +19,7 @@ import {
   worldAt,
 } from '../../../src/sim/actor/history.ts';
 import type { History } from '../../../src/sim/actor/history.ts';
+import { MAX_ADVANCE_SECONDS } from '../../../src/sim/time.ts';
 import { advance, intentArb, nameTag, resolveIntent } from './actor-helpers.ts';
 
 /** Runs intents through the history as a learner would: failures are simply not recorded. */
@@ -238,6 +239,22 @@ describe('clock ticks', () => {
     const afterUndo = tick(undo(history));
     expect(afterUndo.entries).toHaveLength(4);
     expect(afterUndo.entries[3]).toEqual({ kind: 'call', call: advance(3), timer: true });
+  });
+
+  test('a tick that would make the coalesced advance too long starts a new entry instead', () => {
+    let history = busy();
+    const longTick = Math.ceil(MAX_ADVANCE_SECONDS * 0.6);
+    for (let i = 0; i < 2; i++) {
+      const result = advanceByTimer(history, longTick);
+      if (!result.ok) throw new Error(result.error.Message);
+      history = result.history;
+    }
+    expect(history.entries.slice(1)).toEqual([
+      { kind: 'call', call: advance(longTick), timer: true },
+      { kind: 'call', call: advance(longTick), timer: true },
+    ]);
+    const replayed = replayCalls(history.base, effectiveCalls(history));
+    expect(replayed.ok && replayed.world).toEqual(history.world);
   });
 
   test('coalescing keeps a checkpoint at the coalesced entry up to date', () => {
