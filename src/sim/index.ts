@@ -25,3 +25,7 @@ export {
 export { REGIONS, REGIONS as REGION_NAMES, AVAILABILITY_ZONES, LEARNER_ACCOUNT, OTHER_ACCOUNT, PACKAGES, PACKAGE_NAMES, INSTANCE_TYPES } from './catalog.ts';
 export { DURATIONS } from './durations.ts';
 export { BLOCK_BYTES } from './blocks.ts';
+export { actionChecks, possibleActions, filesOfSnapshot, filesOfImage, filesOfInstance, costSummary, EXAMPLE_VOLUME_PRICES } from './queries.ts';
+export type { ActionCheck, CostSummary } from './queries.ts';
+export type { FileEntry } from './blocks.ts';
+export { SNAPSHOT_PRICE_STANDARD, SNAPSHOT_PRICE_ARCHIVE } from './actions/files.ts';

@@ -1,0 +1,185 @@
+// Read-only helpers for the Lab: what can be done to a resource right now (asked of execute() with
+// DryRun, so no rule is re-derived here), the files held by snapshots, images and instances, and a
+// cost summary that adds volumes to the snapshot ledger.
+import { filesOfBlocks, type FileEntry } from './blocks.ts';
+import { OTHER_ACCOUNT, REGIONS } from './catalog.ts';
+import { execute } from './execute.ts';
+import { prefixOf } from './ids.ts';
+import { billedBlocks, mountsOf, SNAPSHOT_PRICE_ARCHIVE, SNAPSHOT_PRICE_STANDARD } from './actions/files.ts';
+import type { Ec2Error, RegionName, SimCall, World } from './types.ts';
+
+export interface ActionCheck {
+  action: string;
+  /** The probe call (without DryRun): a reasonable default the Lab can prefill. */
+  call: SimCall;
+  ok: boolean;
+  /** Why it would fail right now (the error the real call would return). */
+  error?: Ec2Error;
+}
+
+const PROBE_NAME = 'lab-probe-image';
+
+function otherRegion(region: RegionName): RegionName {
+  return REGIONS.find((r) => r !== region) ?? region;
+}
+
+function candidates(world: World, id: string): SimCall[] {
+  switch (prefixOf(id)) {
+    case 'i': {
+      const i = world.instances[id];
+      if (!i) return [];
+      const region = i.Region;
+      const ids = { InstanceIds: [id] };
+      return [
+        { action: 'StartInstances', region, params: ids },
+        { action: 'StopInstances', region, params: ids },
+        { action: 'RebootInstances', region, params: ids },
+        { action: 'TerminateInstances', region, params: ids },
+        { action: 'CreateImage', region, params: { InstanceId: id, Name: PROBE_NAME } },
+        { action: 'CreateSnapshots', region, params: { InstanceSpecification: { InstanceId: id } } },
+        { action: 'WriteFile', region, params: { InstanceId: id, Path: '/home/lab-probe.txt', Content: '' } },
+        { action: 'InstallPackage', region, params: { InstanceId: id, Package: 'nginx' } },
+        { action: 'ListFiles', region, params: { InstanceId: id } },
+      ];
+    }
+    case 'vol': {
+      const v = world.volumes[id];
+      if (!v) return [];
+      const region = v.Region;
+      const target = Object.values(world.instances).find(
+        (i) => i.Region === region && i.AvailabilityZone === v.AvailabilityZone && (i.State === 'running' || i.State === 'stopped'),
+      );
+      const used = new Set(Object.values(world.volumes).filter((x) => x.Attachment?.InstanceId === target?.InstanceId).map((x) => x.Attachment?.Device));
+      const device = ['f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p'].map((c) => `/dev/sd${c}`).find((d) => !used.has(d)) ?? '/dev/sdf';
+      return [
+        ...(target ? [{ action: 'AttachVolume', region, params: { VolumeId: id, InstanceId: target.InstanceId, Device: device } }] : []),
+        { action: 'DetachVolume', region, params: { VolumeId: id } },
+        { action: 'DeleteVolume', region, params: { VolumeId: id } },
+        { action: 'CreateSnapshot', region, params: { VolumeId: id } },
+      ];
+    }
+    case 'snap': {
+      const s = world.snapshots[id];
+      if (!s) return [];
+      const region = s.Region;
+      return [
+        { action: 'CreateVolume', region, params: { SnapshotId: id, AvailabilityZone: `${region}a` } },
+        { action: 'CopySnapshot', region: otherRegion(region), params: { SourceRegion: region, SourceSnapshotId: id } },
+        { action: 'DeleteSnapshot', region, params: { SnapshotId: id } },
+        { action: 'ModifySnapshotAttribute', region, params: { SnapshotId: id, Attribute: 'createVolumePermission', OperationType: 'add', UserIds: [OTHER_ACCOUNT] } },
+        { action: 'ModifySnapshotTier', region, params: { SnapshotId: id, StorageTier: 'archive' } },
+        { action: 'RestoreSnapshotTier', region, params: { SnapshotId: id, PermanentRestore: true } },
+        {
+          action: 'RegisterImage',
+          region,
+          params: {
+            Name: PROBE_NAME,
+            RootDeviceName: '/dev/xvda',
+            Architecture: 'x86_64',
+            VirtualizationType: 'hvm',
+            BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { SnapshotId: id } }],
+          },
+        },
+      ];
+    }
+    case 'ami': {
+      const img = world.images[id];
+      if (!img) return [];
+      const region = img.Region;
+      return [
+        { action: 'RunInstances', region, params: { ImageId: id, MinCount: 1, MaxCount: 1 } },
+        { action: 'DeregisterImage', region, params: { ImageId: id } },
+        { action: 'DisableImage', region, params: { ImageId: id } },
+        { action: 'EnableImage', region, params: { ImageId: id } },
+        { action: 'CopyImage', region: otherRegion(region), params: { SourceRegion: region, SourceImageId: id, Name: img.Name } },
+        { action: 'ModifyImageAttribute', region, params: { ImageId: id, LaunchPermission: { Add: [{ UserId: OTHER_ACCOUNT }] } } },
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Every action the Lab offers for a resource, with whether it would succeed now and why not. */
+export function actionChecks(world: World, resourceId: string): ActionCheck[] {
+  return candidates(world, resourceId).map((call) => {
+    const r = execute(world, { ...call, params: { ...call.params, DryRun: true } });
+    const ok = !r.ok && r.error.Code === 'DryRunOperation';
+    return ok || r.ok ? { action: call.action, call, ok: true } : { action: call.action, call, ok: false, error: r.error };
+  });
+}
+
+/** Names of the actions that would succeed right now on the resource. */
+export function possibleActions(world: World, resourceId: string): string[] {
+  return actionChecks(world, resourceId)
+    .filter((c) => c.ok)
+    .map((c) => c.action);
+}
+
+/** Files of a snapshot as of its start time (paths relative to the volume's root). */
+export function filesOfSnapshot(world: World, snapshotId: string): FileEntry[] {
+  const s = world.snapshots[snapshotId];
+  return s ? filesOfBlocks(world, s.Image) : [];
+}
+
+/** Files an instance launched from the image would get, per mapped device. */
+export function filesOfImage(world: World, imageId: string): Array<{ DeviceName: string; SnapshotId: string | null; Files: FileEntry[] }> {
+  const img = world.images[imageId];
+  if (!img) return [];
+  return img.BlockDeviceMappings.filter((m) => m.Ebs).map((m) => ({
+    DeviceName: m.DeviceName,
+    SnapshotId: m.Ebs?.SnapshotId ?? null,
+    Files: m.Ebs?.SnapshotId ? filesOfSnapshot(world, m.Ebs.SnapshotId) : [],
+  }));
+}
+
+/** Files of an instance per attached volume (whatever its state), with where each volume is mounted. */
+export function filesOfInstance(world: World, instanceId: string): Array<{ VolumeId: string; DeviceName: string; MountPoint: string; Files: FileEntry[] }> {
+  const i = world.instances[instanceId];
+  if (!i) return [];
+  return mountsOf(world, i)
+    .map((m) => ({ VolumeId: m.Volume.VolumeId, DeviceName: m.Volume.Attachment?.Device ?? '', MountPoint: m.MountPoint, Files: filesOfBlocks(world, m.Volume.Blocks) }))
+    .sort((a, b) => (a.DeviceName < b.DeviceName ? -1 : 1));
+}
+
+/**
+ * Example volume prices (GB-month) for the cost meter. MODEL CHOICE: the reference gives no volume
+ * price; these are illustrative us-east-1 list prices, to be labelled as examples wherever shown.
+ */
+export const EXAMPLE_VOLUME_PRICES: Readonly<Record<string, number>> = { gp2: 0.1, gp3: 0.08, io1: 0.125, io2: 0.125, st1: 0.045, sc1: 0.015, standard: 0.05 };
+
+export interface CostSummary {
+  snapshotStandardGiB: number;
+  snapshotArchiveGiB: number;
+  volumeProvisionedGiB: number;
+  snapshotMonthlyUSD: number;
+  /** Uses EXAMPLE_VOLUME_PRICES (example prices, not from the reference). */
+  volumeMonthlyUSD: number;
+}
+
+/** Account-wide monthly storage cost across Regions: snapshots on stored blocks, volumes on provisioned size. */
+export function costSummary(world: World): CostSummary {
+  let standard = 0;
+  let archive = 0;
+  for (const s of Object.values(world.snapshots)) {
+    if (s.OwnerId !== world.accountId) continue;
+    const billed = billedBlocks(s);
+    standard += billed.standard;
+    archive += billed.archive;
+  }
+  let provisioned = 0;
+  let volumeCost = 0;
+  for (const v of Object.values(world.volumes)) {
+    if (v.OwnerId !== world.accountId) continue;
+    provisioned += v.Size;
+    volumeCost += v.Size * (EXAMPLE_VOLUME_PRICES[v.VolumeType] ?? 0);
+  }
+  const round = (n: number) => Math.round(n * 10000) / 10000;
+  return {
+    snapshotStandardGiB: standard,
+    snapshotArchiveGiB: archive,
+    volumeProvisionedGiB: provisioned,
+    snapshotMonthlyUSD: round(standard * SNAPSHOT_PRICE_STANDARD + archive * SNAPSHOT_PRICE_ARCHIVE),
+    volumeMonthlyUSD: round(volumeCost),
+  };
+}
