@@ -5,6 +5,7 @@ import jmespath from 'jmespath';
 import {
   ArgumentError,
   invalidChoiceMessage,
+  pyReprString,
   parseKnownArgs,
   type ArgSpec,
   type ParsedArgs,
@@ -248,7 +249,14 @@ function operationParams(op: OperationDef, words: readonly string[]): Record<str
   const specs = specsFor(op);
   const args = parseKnownArgs(words, specs);
   const missing = op.options.filter((o) => o.required && !args.values.has(o.name)).map((o) => `--${o.name}`);
-  if (missing.length > 0) throw argparseError(`the following arguments are required: ${missing.join(', ')}`);
+  if (missing.length > 0) {
+    // argparse reports the missing option first; when a mistyped one is the cause, say which.
+    const typo = args.extras.map((w) => w.split('=')[0] ?? w).find((w) => getCloseMatches(w, missing, 1, 0.6).length > 0);
+    const hint = typo === undefined
+      ? ''
+      : `\n\nUnknown option: ${pyReprString(typo)}, maybe you meant:\n\n${getCloseMatches(typo, missing, 3, 0.6).map((c) => `  * ${c}`).join('\n')}`;
+    throw argparseError(`the following arguments are required: ${missing.join(', ')}${hint}`);
+  }
   for (const s of OPERATION_OUTSIDE_SPECS) {
     const used = args.values.get(s.dest);
     if (used !== undefined) throw notAvailable(used.option);

@@ -63,6 +63,32 @@ function cliShape(action: string, output: unknown): unknown {
   return output;
 }
 
+/**
+ * Members the EC2 model types as timestamps. AWS CLI v2 parses them and prints them back in
+ * Python's isoformat (`2026-01-01T00:00:00+00:00`), not in the API's wire format.
+ */
+const TIMESTAMP_MEMBERS = new Set(['AttachTime', 'LaunchTime', 'UsageOperationUpdateTime', 'CreateTime', 'StartTime',
+  'CompletionTime', 'RestoreExpiryTime', 'TieringStartTime', 'RestoreStartTime', 'EnablingTime', 'OptimizingTime',
+  'EnabledTime', 'DisablingTime', 'DisabledTime']);
+
+const ISO_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?(?:Z|[+-]00:?00)$/;
+
+/** datetime.isoformat() of a UTC time: seconds, microseconds only when not zero, then +00:00. */
+export function pythonIsoformat(wire: string): string {
+  const m = ISO_TIME.exec(wire);
+  if (m === null) return wire;
+  const fraction = (m[2] ?? '').padEnd(6, '0');
+  return `${m[1] ?? ''}${/^0*$/.test(fraction) ? '' : `.${fraction}`}+00:00`;
+}
+
+function withCliTimestamps(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withCliTimestamps);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, TIMESTAMP_MEMBERS.has(k) && typeof v === 'string' ? pythonIsoformat(v) : withCliTimestamps(v)]),
+  );
+}
+
 /** --query then the chosen format; a query that fails at run time is a general error (255). */
 function printed(
   world: World,
@@ -72,10 +98,10 @@ function printed(
   calls: readonly SimCall[],
   events: readonly SimEvent[],
 ): RunResult {
-  let data = response;
+  let data = withCliTimestamps(response);
   if (globals.query !== null) {
     try {
-      data = jmespath.search(response as never, globals.query);
+      data = jmespath.search(data as never, globals.query);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       return { ...failure(world, { Code: 'GeneralError', Message: message, Operation: operation }, GENERAL_ERROR_RC, `\n${message}\n`), calls, events };

@@ -6,22 +6,48 @@ import type { Shape } from './shapes.ts';
 
 export type ShorthandValue = string | ShorthandValue[] | { [key: string]: ShorthandValue };
 
-export class ShorthandParseError extends Error {
+/** ShorthandParseError._error_location: the input with a caret under the offending character. */
+function errorLocation(value: string, index: number): string {
+  let consumed = value;
+  let remaining = '';
+  let spaces = index;
+  const before = value.slice(0, index);
+  if (before.includes('\n')) spaces = index - before.lastIndexOf('\n') - 1;
+  const after = value.slice(index);
+  if (after.includes('\n')) {
+    const nextNewline = index + after.indexOf('\n');
+    consumed = value.slice(0, nextNewline);
+    remaining = value.slice(nextNewline);
+  }
+  return `${consumed}\n${' '.repeat(spaces)}^${remaining}`;
+}
+
+export class ShorthandParseError extends Error {}
+
+/** ShorthandParseSyntaxError: the only error the csv backtracking recovers from. */
+export class ShorthandSyntaxError extends ShorthandParseError {
   constructor(value: string, expected: string, actual: string, index: number) {
-    const lastNewline = value.slice(0, index).lastIndexOf('\n');
-    const spaces = lastNewline === -1 ? index : index - lastNewline - 1;
-    super(`Expected: '${expected}', received: '${actual}' for input:\n${value}\n${' '.repeat(spaces)}^\n`);
+    super(`Expected: '${expected}', received: '${actual}' for input:\n${errorLocation(value, index)}`);
   }
 }
 
-// Character classes of the Python regexes: the first character of a value may not be one of
-// space " ' , = [ {; later characters of a csv value may not be space " ' , ] } (in explicit
-// lists) or space " ' , = (after the first value of a csv list).
-const FIRST_VALUE = /((\\,)|[!#-&(-+\--<>-Z\\-z|-\uffff])((\\,)|[!#-&(-+\--\\^-|~-\uffff])*/uy;
-const SECOND_VALUE = /((\\,)|[!#-&(-+\--<>-Z\\-z|-\uffff])((\\,)|[!#-&(-+\--<>-\uffff])*/uy;
+export class DuplicateKeyError extends ShorthandParseError {
+  constructor(key: string, value: string, index: number) {
+    super(
+      `Second instance of key "${key}" encountered for input:\n${errorLocation(value, index)}\n` +
+        'This is often because there is a preceeding "," instead of a space.',
+    );
+  }
+}
+
+// Character classes of awscli's regexes: the first character of a value may not be space " ' , =
+// [ {; later characters may be blanks (trailing ones are stripped) but not " ' , ] } (first
+// value) or " ' , = (later values of a csv list, so that `a=b,c=d` backtracks at `=`).
+const FIRST_VALUE = /((\\,)|[!#-&(-+\--<>-Z\\-z|-\uffff])((\\,)|[\s!#-&(-+\--\\^-|~-\uffff])*/uy;
+const SECOND_VALUE = /((\\,)|[!#-&(-+\--<>-Z\\-z|-\uffff])((\\,)|[\s!#-&(-+\--<>-\uffff])*/uy;
 const SINGLE_QUOTED = /'(?:\\\\|\\'|[^'])*'/uy;
 const DOUBLE_QUOTED = /"(?:\\\\|\\"|[^"])*"/uy;
-const KEY_CHAR = /[A-Za-z0-9]/;
+const KEY_CHAR = /[A-Za-z0-9\-_.#/:]/;
 const WHITESPACE = new Set([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
 
 export class ShorthandParser {
@@ -36,18 +62,24 @@ export class ShorthandParser {
 
   private parameter(): { [key: string]: ShorthandValue } {
     const params: { [key: string]: ShorthandValue } = {};
-    Object.assign(params, this.keyval());
+    const [firstKey, firstValue] = this.keyval();
+    params[firstKey] = firstValue;
+    let lastIndex = this.index;
     while (this.index < this.input.length) {
       this.expect(',', true);
-      Object.assign(params, this.keyval());
+      const [key, value] = this.keyval();
+      // A repeated key usually means a "," where a space (a new list item) was meant.
+      if (Object.hasOwn(params, key)) throw new DuplicateKeyError(key, this.input, lastIndex + 1);
+      params[key] = value;
+      lastIndex = this.index;
     }
     return params;
   }
 
-  private keyval(): { [key: string]: ShorthandValue } {
+  private keyval(): [string, ShorthandValue] {
     const key = this.key();
     this.expect('=', true);
-    return { [key]: this.values() };
+    return [key, this.values()];
   }
 
   private key(): string {
@@ -80,7 +112,7 @@ export class ShorthandParser {
         this.expect(',', true);
         csv.push(current);
       } catch (e) {
-        if (!(e instanceof ShorthandParseError) || this.atEof()) throw e;
+        if (!(e instanceof ShorthandSyntaxError) || this.atEof()) throw e;
         this.backtrackTo(',');
         break;
       }
@@ -92,7 +124,7 @@ export class ShorthandParser {
     const m = this.matchAt(FIRST_VALUE);
     if (m === null) return '';
     this.index += m.length;
-    return m.replaceAll('\\,', ',');
+    return m.replaceAll('\\,', ',').trimEnd();
   }
 
   private explicitList(): ShorthandValue[] {
@@ -143,7 +175,7 @@ export class ShorthandParser {
   private secondValue(): string {
     if (this.current() === "'") return this.consumeQuoted(SINGLE_QUOTED, "'", 'singled quoted');
     if (this.current() === '"') return this.consumeQuoted(DOUBLE_QUOTED, '"', 'double quoted');
-    return this.mustConsume(SECOND_VALUE, 'second').replaceAll('\\,', ',');
+    return this.mustConsume(SECOND_VALUE, 'second').replaceAll('\\,', ',').trimEnd();
   }
 
   private consumeQuoted(regex: RegExp, quote: string, name: string): string {
@@ -152,9 +184,9 @@ export class ShorthandParser {
 
   private expect(char: string, consumeWhitespace = false): void {
     if (consumeWhitespace) this.consumeWhitespace();
-    if (this.index >= this.input.length) throw new ShorthandParseError(this.input, char, 'EOF', this.index);
+    if (this.index >= this.input.length) throw new ShorthandSyntaxError(this.input, char, 'EOF', this.index);
     const actual = this.input[this.index] ?? '';
-    if (actual !== char) throw new ShorthandParseError(this.input, char, actual, this.index);
+    if (actual !== char) throw new ShorthandSyntaxError(this.input, char, actual, this.index);
     this.index++;
     if (consumeWhitespace) this.consumeWhitespace();
   }
@@ -167,7 +199,7 @@ export class ShorthandParser {
 
   private mustConsume(regex: RegExp, name: string): string {
     const m = this.matchAt(regex);
-    if (m === null) throw new ShorthandParseError(this.input, `<${name}>`, '<none>', this.index);
+    if (m === null) throw new ShorthandSyntaxError(this.input, `<${name}>`, '<none>', this.index);
     this.index += m.length;
     return m;
   }
@@ -204,10 +236,24 @@ export function pythonInt(value: string): number {
   return Number(`${m[1] ?? ''}${(m[2] ?? '').replaceAll('_', '')}`);
 }
 
+/** Raised for a value the model wants as a float but Python's float() would reject. */
+export class FloatConversionError extends Error {
+  constructor(value: string) {
+    super(`could not convert string to float: '${value}'`);
+  }
+}
+
+/** Python's float(str): a decimal or exponent number, inf or nan, blanks around. */
+export function pythonFloat(value: string): number {
+  const t = value.trim().toLowerCase().replace(/^([-+]?)(infinity|inf)$/, '$1Infinity');
+  if (t === 'nan' || t === '+nan' || t === '-nan') return NaN;
+  if (!/^[-+]?(\d+\.?\d*(e[-+]?\d+)?|\.\d+(e[-+]?\d+)?|infinity)$/i.test(t)) throw new FloatConversionError(value);
+  return Number(t);
+}
+
 /**
- * BackCompatVisitor: walks the parsed value along the shape and, in place, turns numbers and
- * booleans into their types, wraps a lone value where a list is expected, and expands a list of
- * values into single-member structures (`Values=a,b` stays a list of strings).
+ * BackCompatVisitor: walks the parsed value along the shape and turns numbers and booleans into
+ * their types and a lone value where a list is expected into a one-item list.
  */
 export function applyShape(value: unknown, shape: Shape): unknown {
   switch (shape.type) {
@@ -219,22 +265,13 @@ export function applyShape(value: unknown, shape: Shape): unknown {
       }
       return record;
     }
-    case 'list': {
-      if (!Array.isArray(value)) return [value];
-      const member = shape.member;
-      if (member.type === 'structure' && Object.keys(member.members).length === 1) {
-        const only = Object.keys(member.members)[0] ?? '';
-        return value.map((v) => ({ [only]: v }));
-      }
-      return value.map((v) => applyShape(v, member));
-    }
+    case 'list':
+      return Array.isArray(value) ? value.map((v) => applyShape(v, shape.member)) : [value];
     case 'integer':
       return typeof value === 'string' ? pythonInt(value) : value;
     case 'double': {
       if (typeof value !== 'string') return value;
-      const n = Number(value.trim());
-      if (value.trim() === '' || Number.isNaN(n)) throw new IntConversionError(value);
-      return n;
+      return pythonFloat(value);
     }
     case 'boolean':
       if (typeof value === 'string' && value.toLowerCase() === 'true') return true;

@@ -3,7 +3,15 @@
 // as JSON (when the value starts with `{` or `[`) or shorthand, then a check of every value
 // against its shape that reports all problems at once in botocore's words.
 import { parsePythonJson } from './pyjson.ts';
-import { IntConversionError, ShorthandParseError, ShorthandParser, applyShape, pythonInt } from './shorthand.ts';
+import {
+  FloatConversionError,
+  IntConversionError,
+  ShorthandParseError,
+  ShorthandParser,
+  applyShape,
+  pythonFloat,
+  pythonInt,
+} from './shorthand.ts';
 import { isComplex, type Shape } from './shapes.ts';
 
 /** How a failed conversion is reported: `param` = ParamError (252), `general` = a Python exception (255). */
@@ -53,7 +61,9 @@ function parseShorthand(cliName: string, text: string, shape: Shape): Unpacked {
     return { ok: true, value: applyShape(parsed, shape) };
   } catch (e) {
     if (e instanceof ShorthandParseError) return paramError(cliName, e.message);
-    if (e instanceof IntConversionError) return { ok: false, failure: { kind: 'general', message: e.message } };
+    if (e instanceof IntConversionError || e instanceof FloatConversionError) {
+      return { ok: false, failure: { kind: 'general', message: e.message } };
+    }
     throw e;
   }
 }
@@ -62,15 +72,11 @@ function parseShorthand(cliName: string, text: string, shape: Shape): Unpacked {
 function scalar(value: string, shape: Shape): Unpacked {
   try {
     if (shape.type === 'integer') return { ok: true, value: pythonInt(value) };
-    if (shape.type === 'double') {
-      const n = Number(value.trim());
-      if (value.trim() === '' || Number.isNaN(n)) {
-        return { ok: false, failure: { kind: 'general', message: `could not convert string to float: '${value}'` } };
-      }
-      return { ok: true, value: n };
-    }
+    if (shape.type === 'double') return { ok: true, value: pythonFloat(value) };
   } catch (e) {
-    if (e instanceof IntConversionError) return { ok: false, failure: { kind: 'general', message: e.message } };
+    if (e instanceof IntConversionError || e instanceof FloatConversionError) {
+      return { ok: false, failure: { kind: 'general', message: e.message } };
+    }
     throw e;
   }
   return { ok: true, value };
@@ -90,9 +96,13 @@ export function unpackOption(cliName: string, shape: Shape, values: readonly str
     if (values.length === 1 && looksLikeJson(first)) return parseJson(cliName, first);
     const member = shape.member;
     if (isComplex(shape)) {
+      // The first word decides for all of them: JSON objects, or shorthand.
+      const json = looksLikeJson(first);
       const items: unknown[] = [];
       for (const v of values) {
-        const item = looksLikeJson(v) ? parseJson(cliName, v) : parseShorthand(cliName, v, member);
+        const item = !json
+          ? parseShorthand(cliName, v, member)
+          : v.trim().startsWith('{') ? parseJson(cliName, v) : paramError(cliName, `Invalid JSON:\n${v}`);
         if (!item.ok) return item;
         items.push(item.value);
       }

@@ -1,0 +1,48 @@
+// Tab completion for the lab terminal: operation names, option names of an operation (and the
+// global options), waiter names, and the ids of resources that exist in the World.
+import type { World } from '../sim/index.ts';
+import { OPERATIONS } from './operations.ts';
+import { SIMULATION } from './run.ts';
+import { WAITERS } from './waiters.ts';
+
+const GLOBAL_OPTIONS = ['--output', '--query', '--region'];
+
+function sorted(values: Iterable<string>, prefix: string): string[] {
+  return [...new Set(values)].filter((v) => v.startsWith(prefix)).sort();
+}
+
+/** Operation names of `aws ec2` (and `wait`) starting with `prefix`. */
+export function completeOperation(prefix: string): string[] {
+  const ops = [...OPERATIONS.values()].filter((o) => SIMULATION.actions.includes(o.action)).map((o) => o.name);
+  return sorted([...ops, 'wait'], prefix);
+}
+
+/** Waiter names of `aws ec2 wait` starting with `prefix`. */
+export function completeWaiter(prefix: string): string[] {
+  return sorted(WAITERS.map((w) => w.cliName), prefix);
+}
+
+/**
+ * Options of an operation (or of a waiter: its describe operation's options) starting with
+ * `prefix`, including both forms of boolean options and the global options.
+ */
+export function completeOption(operation: string, prefix: string): string[] {
+  const waiter = WAITERS.find((w) => w.cliName === operation);
+  const op = OPERATIONS.get(waiter?.operation ?? operation);
+  if (op === undefined) return sorted(GLOBAL_OPTIONS, prefix);
+  const names = op.options.flatMap((o) => [`--${o.name}`, ...(o.negative === undefined ? [] : [`--${o.negative}`])]);
+  return sorted([...names, ...GLOBAL_OPTIONS], prefix);
+}
+
+/** Ids of instances, volumes, snapshots and images in the World starting with `prefix`. */
+export function completeResourceId(world: World, prefix: string): string[] {
+  return sorted(
+    [
+      ...Object.keys(world.instances),
+      ...Object.keys(world.volumes),
+      ...Object.keys(world.snapshots),
+      ...Object.keys(world.images),
+    ],
+    prefix,
+  );
+}
