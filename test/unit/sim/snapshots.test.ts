@@ -89,3 +89,165 @@ describe('CreateVolume from a snapshot', () => {
     expect(v.world.volumes[v.out.VolumeId]!.Blocks).toEqual(done.volumes[rootVolumeId]!.Blocks);
   });
 });
+
+function completedSnapshot() {
+  const base = runningInstance();
+  const s = ok(base.world, 'CreateSnapshot', { VolumeId: base.rootVolumeId, TagSpecifications: [{ ResourceType: 'snapshot', Tags: [{ Key: 'Name', Value: 'root' }] }] });
+  return { ...base, world: advance(s.world, 600).world, snapshotId: s.out.SnapshotId as string };
+}
+
+describe('CreateSnapshots', () => {
+  test('one snapshot per attached volume, narrowed by ExcludeBootVolume and ExcludeDataVolumeIds', () => {
+    const base = runningInstance();
+    const v = ok(base.world, 'CreateVolume', { AvailabilityZone: 'us-east-1a', Size: 2, TagSpecifications: [{ ResourceType: 'volume', Tags: [{ Key: 'Name', Value: 'data' }] }] });
+    const w = advance(ok(advance(v.world, 5).world, 'AttachVolume', { VolumeId: v.out.VolumeId, InstanceId: base.instanceId, Device: '/dev/sdf' }).world, 5).world;
+    const all = ok(w, 'CreateSnapshots', { InstanceSpecification: { InstanceId: base.instanceId }, Description: 'nightly', CopyTagsFromSource: 'volume' });
+    expect(all.out.Snapshots.map((s: any) => s.VolumeId)).toEqual([v.out.VolumeId, base.rootVolumeId]);
+    expect(all.out.Snapshots[0]).toMatchObject({ Description: 'nightly', State: 'pending', Tags: [{ Key: 'Name', Value: 'data' }] });
+    const later = advance(all.world, 20).world;
+    expect(ok(later, 'CreateSnapshots', { InstanceSpecification: { InstanceId: base.instanceId, ExcludeBootVolume: true } }).out.Snapshots.map((s: any) => s.VolumeId)).toEqual([v.out.VolumeId]);
+    expect(ok(later, 'CreateSnapshots', { InstanceSpecification: { InstanceId: base.instanceId, ExcludeDataVolumeIds: [v.out.VolumeId] } }).out.Snapshots.map((s: any) => s.VolumeId)).toEqual([base.rootVolumeId]);
+    err(later, 'CreateSnapshots', {}, 'MissingParameter');
+    err(later, 'CreateSnapshots', { InstanceSpecification: { InstanceId: 'i-0123456789abcdef0' } }, 'InvalidInstanceID.NotFound');
+    // All or nothing: one volume over its rate limit fails the whole call.
+    err(all.world, 'CreateSnapshots', { InstanceSpecification: { InstanceId: base.instanceId } }, 'SnapshotCreationPerVolumeRateExceeded');
+  });
+});
+
+describe('DeleteSnapshot', () => {
+  test('deletes at once; unknown, already deleted and other accounts\' snapshots are not found', () => {
+    const { world, snapshotId } = completedSnapshot();
+    const d = ok(world, 'DeleteSnapshot', { SnapshotId: snapshotId });
+    expect(d.world.snapshots[snapshotId]).toBeUndefined();
+    err(d.world, 'DeleteSnapshot', { SnapshotId: snapshotId }, 'InvalidSnapshot.NotFound');
+    const amazonSnap = Object.values(world.snapshots).find((s) => s.OwnerId !== world.accountId)!.SnapshotId;
+    err(world, 'DeleteSnapshot', { SnapshotId: amazonSnap }, 'InvalidSnapshot.NotFound');
+    err(world, 'DeleteSnapshot', {}, 'MissingParameter');
+  });
+});
+
+describe('CopySnapshot', () => {
+  test('cross-Region copy is full the first time, incremental later; placeholder VolumeId; tags not copied', () => {
+    const { world, snapshotId, instanceId, rootVolumeId } = completedSnapshot();
+    const c = ok(world, 'CopySnapshot', { SourceRegion: 'us-east-1', SourceSnapshotId: snapshotId, Description: 'dr copy' }, 'eu-west-1');
+    expect(c.out).toEqual({ SnapshotId: expect.stringMatching(/^snap-[0-9a-f]{17}$/) });
+    const copy = c.world.snapshots[c.out.SnapshotId]!;
+    expect(copy).toMatchObject({ Region: 'eu-west-1', VolumeId: 'vol-ffffffff', State: 'pending', Tags: [], Description: 'dr copy' });
+    expect(copy.Owned).toHaveLength(3);
+    let w = advance(c.world, 600).world;
+    w = ok(w, 'WriteFile', { InstanceId: instanceId, Path: '/etc/motd', Content: 'hello\n' }).world;
+    const s2 = ok(w, 'CreateSnapshot', { VolumeId: rootVolumeId });
+    w = advance(s2.world, 600).world;
+    const c2 = ok(w, 'CopySnapshot', { SourceRegion: 'us-east-1', SourceSnapshotId: s2.out.SnapshotId }, 'eu-west-1');
+    const copy2 = c2.world.snapshots[c2.out.SnapshotId]!;
+    expect(copy2.Owned).toHaveLength(1);
+    expect(copy2.Description).toBe(`[Copied ${s2.out.SnapshotId} from us-east-1]`);
+    expect(ok(c2.world, 'DescribeSnapshots', { SnapshotIds: [c2.out.SnapshotId] }, 'eu-west-1').out.Snapshots[0].VolumeId).toBe('vol-ffffffff');
+    // Same Region, same key: no data moves (free).
+    const local = ok(w, 'CopySnapshot', { SourceRegion: 'us-east-1', SourceSnapshotId: snapshotId });
+    expect(local.world.snapshots[local.out.SnapshotId]!.Owned).toEqual([]);
+    // Encrypting a copy starts a new lineage: full again; KmsKeyId needs Encrypted.
+    const enc = ok(w, 'CopySnapshot', { SourceRegion: 'us-east-1', SourceSnapshotId: snapshotId, Encrypted: true });
+    expect(enc.world.snapshots[enc.out.SnapshotId]).toMatchObject({ Encrypted: true, KmsKeyId: 'arn:aws:kms:us-east-1:123456789012:alias/aws/ebs' });
+    expect(enc.world.snapshots[enc.out.SnapshotId]!.Owned).toHaveLength(3);
+    err(w, 'CopySnapshot', { SourceRegion: 'us-east-1', SourceSnapshotId: snapshotId, KmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/k1' }, 'InvalidParameterDependency');
+  });
+
+  test('errors: wrong source Region, unknown id, pending source', () => {
+    const base = runningInstance();
+    const s = ok(base.world, 'CreateSnapshot', { VolumeId: base.rootVolumeId });
+    err(s.world, 'CopySnapshot', { SourceRegion: 'us-east-1', SourceSnapshotId: s.out.SnapshotId }, 'IncorrectState', 'eu-west-1');
+    const done = advance(s.world, 600).world;
+    err(done, 'CopySnapshot', { SourceRegion: 'eu-west-1', SourceSnapshotId: s.out.SnapshotId }, 'InvalidSnapshot.NotFound');
+    err(done, 'CopySnapshot', { SourceRegion: 'us-east-1', SourceSnapshotId: 'snap-0123456789abcdef0' }, 'InvalidSnapshot.NotFound');
+    err(done, 'CopySnapshot', { SourceRegion: 'ap-south-1', SourceSnapshotId: s.out.SnapshotId }, 'InvalidParameterValue');
+    err(done, 'CopySnapshot', { SourceSnapshotId: s.out.SnapshotId }, 'MissingParameter');
+  });
+});
+
+describe('ModifySnapshotAttribute / DescribeSnapshotAttribute', () => {
+  test('share with an account, make public, remove; one call adds or removes, not both', () => {
+    const { world, snapshotId } = completedSnapshot();
+    const shared = ok(world, 'ModifySnapshotAttribute', { SnapshotId: snapshotId, Attribute: 'createVolumePermission', OperationType: 'add', UserIds: ['210987654321'] });
+    const pub = ok(shared.world, 'ModifySnapshotAttribute', { SnapshotId: snapshotId, CreateVolumePermission: { Add: [{ Group: 'all' }] } });
+    expect(ok(pub.world, 'DescribeSnapshotAttribute', { SnapshotId: snapshotId, Attribute: 'createVolumePermission' }).out).toEqual({
+      CreateVolumePermissions: [{ UserId: '210987654321' }, { Group: 'all' }],
+      SnapshotId: snapshotId,
+    });
+    const removed = ok(pub.world, 'ModifySnapshotAttribute', { SnapshotId: snapshotId, OperationType: 'remove', GroupNames: ['all'] });
+    expect(removed.world.snapshots[snapshotId]!.CreateVolumePermissions).toEqual(['210987654321']);
+    err(world, 'ModifySnapshotAttribute', { SnapshotId: snapshotId, CreateVolumePermission: { Add: [{ Group: 'all' }], Remove: [{ UserId: '210987654321' }] } }, 'InvalidParameterCombination');
+    err(world, 'ModifySnapshotAttribute', { SnapshotId: snapshotId, OperationType: 'add', GroupNames: ['everyone'] }, 'InvalidAMIAttributeItemValue');
+    err(world, 'ModifySnapshotAttribute', { SnapshotId: 'snap-0123456789abcdef0', OperationType: 'add', GroupNames: ['all'] }, 'InvalidSnapshot.NotFound');
+    err(world, 'DescribeSnapshotAttribute', { SnapshotId: snapshotId, Attribute: 'productCodes' }, 'InvalidParameterValue');
+  });
+
+  test('encrypted snapshots cannot be public; default-key ones cannot be shared', () => {
+    const base = runningInstance();
+    const v = ok(base.world, 'CreateVolume', { AvailabilityZone: 'us-east-1a', Size: 1, Encrypted: true });
+    const s = ok(advance(v.world, 5).world, 'CreateSnapshot', { VolumeId: v.out.VolumeId });
+    const w = advance(s.world, 600).world;
+    err(w, 'ModifySnapshotAttribute', { SnapshotId: s.out.SnapshotId, OperationType: 'add', GroupNames: ['all'] }, 'OperationNotPermitted');
+    err(w, 'ModifySnapshotAttribute', { SnapshotId: s.out.SnapshotId, OperationType: 'add', UserIds: ['210987654321'] }, 'OperationNotPermitted');
+  });
+
+  test('a snapshot shared with the learner by another account is visible and usable', () => {
+    const { world, snapshotId } = completedSnapshot();
+    // Hand the snapshot to the other account and share it back: what the learner sees of someone else's snapshot.
+    const foreign = { ...world, snapshots: { ...world.snapshots, [snapshotId]: { ...world.snapshots[snapshotId]!, OwnerId: '210987654321', CreateVolumePermissions: ['123456789012'] } } };
+    expect(ok(foreign, 'DescribeSnapshots', { RestorableByUserIds: ['self'], OwnerIds: ['210987654321'] }).out.Snapshots).toHaveLength(1);
+    const v = ok(foreign, 'CreateVolume', { AvailabilityZone: 'us-east-1a', SnapshotId: snapshotId });
+    // Another account's snapshot starts a new lineage for the learner's volume (B5).
+    expect(v.world.volumes[v.out.VolumeId]!.Lineage).not.toBe(world.snapshots[snapshotId]!.Lineage);
+    err(foreign, 'DeleteSnapshot', { SnapshotId: snapshotId }, 'InvalidSnapshot.NotFound');
+  });
+});
+
+describe('ModifySnapshotTier / RestoreSnapshotTier', () => {
+  test('archive makes a full copy billed at the archive price; restore temporarily then it expires', () => {
+    const { world, snapshotId, rootVolumeId, instanceId } = completedSnapshot();
+    // A newer snapshot that shares the blocks: archiving the older one hands them over (B7).
+    let w = ok(advance(world, 20).world, 'WriteFile', { InstanceId: instanceId, Path: '/etc/motd', Content: 'hi\n' }).world;
+    const newer = ok(w, 'CreateSnapshot', { VolumeId: rootVolumeId });
+    w = advance(newer.world, 600).world;
+    const m = ok(w, 'ModifySnapshotTier', { SnapshotId: snapshotId, StorageTier: 'archive' });
+    expect(m.out).toEqual({ SnapshotId: snapshotId, TieringStartTime: expect.any(String) });
+    expect(m.world.snapshots[snapshotId]!.Tier).toBe('archiving');
+    w = advance(m.world, 6 * 3600).world;
+    const archived = w.snapshots[snapshotId]!;
+    expect(archived).toMatchObject({ Tier: 'archived', Owned: [] });
+    expect(w.snapshots[newer.out.SnapshotId]!.Owned).toHaveLength(4);
+    const ledger = ok(w, 'DescribeStorage').out;
+    expect(ledger.Snapshots.find((s: any) => s.SnapshotId === snapshotId).StoredBlocks).toBe(3);
+    expect(ledger.MonthlyCostUSD).toBeCloseTo(4 * 0.05 + 3 * 0.0125);
+    expect(ok(w, 'DescribeSnapshots', { SnapshotIds: [snapshotId] }).out.Snapshots[0].StorageTier).toBe('archive');
+    err(w, 'CreateVolume', { AvailabilityZone: 'us-east-1a', SnapshotId: snapshotId }, 'IncorrectState');
+    err(w, 'CopySnapshot', { SourceRegion: 'us-east-1', SourceSnapshotId: snapshotId }, 'IncorrectState');
+    err(w, 'ModifySnapshotTier', { SnapshotId: snapshotId, StorageTier: 'archive' }, 'IncorrectState');
+
+    const r = ok(w, 'RestoreSnapshotTier', { SnapshotId: snapshotId, TemporaryRestoreDays: 2 });
+    expect(r.out).toMatchObject({ SnapshotId: snapshotId, RestoreDuration: 2, IsPermanentRestore: false });
+    w = advance(r.world, 24 * 3600).world;
+    expect(w.snapshots[snapshotId]!.Tier).toBe('temporary-restored');
+    expect(ok(w, 'DescribeSnapshots', { SnapshotIds: [snapshotId] }).out.Snapshots[0]).toMatchObject({ StorageTier: 'standard', RestoreExpiryTime: expect.any(String) });
+    expect(ok(w, 'CreateVolume', { AvailabilityZone: 'us-east-1a', SnapshotId: snapshotId }).out.State).toBe('creating');
+    w = advance(w, 2 * 86400).world;
+    expect(w.snapshots[snapshotId]!.Tier).toBe('archived');
+
+    const p = ok(w, 'RestoreSnapshotTier', { SnapshotId: snapshotId, PermanentRestore: true });
+    expect(advance(p.world, 24 * 3600).world.snapshots[snapshotId]!.Tier).toBe('standard');
+  });
+
+  test('errors', () => {
+    const base = runningInstance();
+    const s = ok(base.world, 'CreateSnapshot', { VolumeId: base.rootVolumeId });
+    err(s.world, 'ModifySnapshotTier', { SnapshotId: s.out.SnapshotId, StorageTier: 'archive' }, 'IncorrectState');
+    const w = advance(s.world, 600).world;
+    err(w, 'ModifySnapshotTier', { SnapshotId: s.out.SnapshotId, StorageTier: 'glacier' }, 'InvalidParameterValue');
+    err(w, 'RestoreSnapshotTier', { SnapshotId: s.out.SnapshotId, PermanentRestore: true }, 'IncorrectState');
+    err(w, 'RestoreSnapshotTier', { SnapshotId: s.out.SnapshotId }, 'InvalidParameterCombination');
+    const img = ok(w, 'RegisterImage', { Name: 'uses-it', RootDeviceName: '/dev/xvda', BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { SnapshotId: s.out.SnapshotId } }] });
+    // I24: snapshots of an AMI can't be archived.
+    err(img.world, 'ModifySnapshotTier', { SnapshotId: s.out.SnapshotId, StorageTier: 'archive' }, 'IncorrectState');
+  });
+});
