@@ -100,12 +100,26 @@ function candidates(world: World, id: string): SimCall[] {
   }
 }
 
-/** Every action the Lab offers for a resource, with whether it would succeed now and why not. */
+/** True when a successful call did something: changed the World or reported an event (a reboot). */
+function hadEffect(before: World, after: World, events: number): boolean {
+  if (events > 0) return true;
+  return (Object.keys(before) as Array<keyof World>).some((k) => before[k] !== after[k]);
+}
+
+/**
+ * Every action the Lab offers for a resource, with whether it would succeed now and why not.
+ * execute() is pure, so the probe is the real call: a success is exactly what DryRun would report
+ * as DryRunOperation, and it also tells whether the call would do anything (StartInstances on a
+ * running instance succeeds but changes nothing, so it is not offered).
+ */
 export function actionChecks(world: World, resourceId: string): ActionCheck[] {
   return candidates(world, resourceId).map((call) => {
-    const r = execute(world, { ...call, params: { ...call.params, DryRun: true } });
-    const ok = !r.ok && r.error.Code === 'DryRunOperation';
-    return ok || r.ok ? { action: call.action, call, ok: true } : { action: call.action, call, ok: false, error: r.error };
+    const r = execute(world, call);
+    if (!r.ok) return { action: call.action, call, ok: false, error: r.error };
+    const effective = hadEffect(world, r.world, r.events.length) || call.action === 'ListFiles';
+    return effective
+      ? { action: call.action, call, ok: true }
+      : { action: call.action, call, ok: false, error: { Code: 'NoChange', Message: `${call.action} would succeed but change nothing now.` } };
   });
 }
 
