@@ -574,6 +574,24 @@ const OPERATIONS_LIST: OperationDef[] = [
     output: ['Return'],
   },
   {
+    name: 'enable-image-deprecation',
+    action: 'EnableImageDeprecation',
+    summary: 'Sets the time at which an AMI becomes deprecated (hidden from describe-images for other accounts).',
+    options: [
+      opt('ImageId', str, 'The ID of the AMI.', req),
+      opt('DeprecateAt', str, 'The date and time to deprecate the AMI, in UTC (ISO 8601, for example 2026-06-01T00:00:00Z).', req),
+      dryRun,
+    ],
+    output: ['Return'],
+  },
+  {
+    name: 'disable-image-deprecation',
+    action: 'DisableImageDeprecation',
+    summary: 'Cancels the deprecation of an AMI.',
+    options: [opt('ImageId', str, 'The ID of the AMI.', req), dryRun],
+    output: ['Return'],
+  },
+  {
     name: 'create-tags',
     action: 'CreateTags',
     summary: 'Adds or overwrites tags on resources.',
