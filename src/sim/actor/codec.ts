@@ -19,8 +19,10 @@
  * wrong and what to do. Shape is all the codec can check; whether the calls make sense is
  * settled by replaying them (`decodeAndReplay`).
  */
-import { ACTION_NAMES, isReadOnlyAction, REGION_NAMES } from '../index.ts';
-import type { RegionName, SimCall, World } from '../index.ts';
+// Imports name the defining modules, not ../index.ts, so the public index may re-export this file without a cycle.
+import { REGIONS } from '../catalog.ts';
+import { ACTION_NAMES, isReadOnlyAction } from '../execute.ts';
+import type { RegionName, SimCall, World } from '../types.ts';
 import { replayCalls } from './history.ts';
 
 export interface SavedLog {
@@ -47,7 +49,7 @@ const SCENARIO_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 /** Keys that could reach an object's prototype once params are spread or merged downstream. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const KNOWN_ACTIONS = new Set<string>(ACTION_NAMES);
-const KNOWN_REGIONS = new Set<string>(REGION_NAMES);
+const KNOWN_REGIONS = new Set<string>(REGIONS);
 
 const COPY_AGAIN = 'Check that the whole link or text was copied, or reset the lab to its scenario.';
 const NOT_FROM_HERE = 'It was not saved by this site; reset the lab to its scenario instead.';
@@ -98,7 +100,7 @@ function checkCall(action: unknown, params: unknown, region: unknown): Checked<S
   const call: SimCall = { action };
   if (region !== undefined) {
     if (typeof region !== 'string' || !KNOWN_REGIONS.has(region)) {
-      return fail(`the Region ${JSON.stringify(region)} is not one of ${REGION_NAMES.join(', ')}`);
+      return fail(`the Region ${JSON.stringify(region)} is not one of ${REGIONS.join(', ')}`);
     }
     call.region = region as RegionName;
   }

@@ -18,8 +18,8 @@
  * replaces it with one Advance of the summed duration, recomputed from the World before it
  * (`timerBase`), so the stored log replays to exactly the World shown.
  */
-import { execute, isReadOnlyAction } from '../index.ts';
-import type { Ec2Error, SimCall, SimEvent, World } from '../index.ts';
+import { execute, isReadOnlyAction } from '../execute.ts';
+import type { Ec2Error, SimCall, SimEvent, World } from '../types.ts';
 
 export const CHECKPOINT_INTERVAL = 100;
 

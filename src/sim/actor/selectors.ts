@@ -4,7 +4,7 @@
  * reference comparison re-renders a view only when its slice really changed.
  */
 import type { SnapshotFrom } from 'xstate';
-import type { World } from '../index.ts';
+import type { World } from '../types.ts';
 import { canRedo, canUndo } from './history.ts';
 import type { HistoryEntry } from './history.ts';
 import type { ClockState, LastResult, NarrationItem, PersistenceState, simulatorMachine } from './simulator.machine.ts';

@@ -18,8 +18,9 @@
  * teaching device, not how long AWS takes.
  */
 import { assign, fromPromise, not, raise, setup } from 'xstate';
-import { createWorld, nextEventTime } from '../index.ts';
-import type { Ec2Error, SimCall, SimEvent } from '../index.ts';
+import { nextEventTime } from '../time.ts';
+import type { Ec2Error, SimCall, SimEvent } from '../types.ts';
+import { createWorld } from '../world.ts';
 import { decodeLog, encodeLog } from './codec.ts';
 import type { DecodeResult, EncodeResult } from './codec.ts';
 import {
