@@ -88,10 +88,15 @@ export function nextState(machine: AnyStateMachine, value: StateValue, eventType
   const key = `${JSON.stringify(value)}|${eventType}`;
   const hit = table.get(key);
   if (hit !== undefined) return hit;
-  const from = machine.resolveState({ value, context: {} });
-  const [to] = transition(machine, from, { type: eventType });
-  const accepted = from.can({ type: eventType });
-  const result = accepted ? (to.value as StateValue) : null;
+  let result: StateValue | null = null;
+  try {
+    const from = machine.resolveState({ value, context: {} });
+    const [to] = transition(machine, from, { type: eventType });
+    if (from.can({ type: eventType })) result = to.value as StateValue;
+  } catch {
+    // A value the machine does not define has no transitions.
+    result = null;
+  }
   table.set(key, result);
   return result;
 }

@@ -94,6 +94,11 @@ function addedEbsMapping(tx: Tx, device: string, ebs: Params, defaultType: strin
   if (snapshotId !== undefined) {
     snapshot = getSnapshot(tx.world, tx.region, snapshotId);
     checkSnapshotUsable(snapshot);
+    if (snapshot.Tier !== 'standard') {
+      // I24 keeps archived and AMI snapshots apart; one on its way to (or back to) the archive can't join an AMI.
+      // MODEL CHOICE: AWS does not document this case.
+      fail('IncorrectState', `Snapshot '${snapshot.SnapshotId}' is ${snapshot.Tier}; only a standard-tier snapshot can back an AMI.`);
+    }
   }
   const type = optString(ebs, 'VolumeType', `${label}.VolumeType`) ?? defaultType;
   checkVolumeType(type, `${label}.VolumeType`);

@@ -264,8 +264,11 @@ export function StopInstances(tx: Tx, p: Params): unknown {
   return { StoppingInstances: changes };
 }
 
+/** A volume is (being) attached at the root device; one that is detaching does not count. */
 export function rootAttached(world: World, i: Instance): boolean {
-  return Object.values(world.volumes).some((v) => v.Attachment?.InstanceId === i.InstanceId && v.Attachment.Device === i.RootDeviceName);
+  return Object.values(world.volumes).some(
+    (v) => v.Attachment?.InstanceId === i.InstanceId && v.Attachment.Device === i.RootDeviceName && v.Attachment.State !== 'detaching',
+  );
 }
 
 export function StartInstances(tx: Tx, p: Params): unknown {

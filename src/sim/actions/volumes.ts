@@ -235,7 +235,8 @@ export function DetachVolume(tx: Tx, p: Params): unknown {
     );
   }
   const instance = tx.world.instances[a.InstanceId];
-  if (instance && instance.RootDeviceName === a.Device && instance.State === 'running') {
+  // I7: the root volume comes off only a stopped instance (AWS says "stop it first"; pending or stopping count as running here).
+  if (instance && instance.RootDeviceName === a.Device && instance.State !== 'stopped' && instance.State !== 'terminated') {
     fail('IncorrectState', `Unable to detach root volume '${volume.VolumeId}' from instance '${instance.InstanceId}'`);
   }
   const next = nextFlatState(attachmentLifecycle, a.State, 'DETACH');
