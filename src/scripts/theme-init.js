@@ -1,8 +1,10 @@
-(function () {
-  var root = document.documentElement;
+(() => {
+  const root = document.documentElement;
   root.classList.add('js');
   try {
-    var theme = localStorage.getItem('theme');
+    const theme = localStorage.getItem('theme');
     if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
-  } catch (e) {}
+  } catch {
+    // Storage blocked: follow the system theme.
+  }
 })();
