@@ -5,17 +5,26 @@ export const WIDTHS = [320, 1280] as const;
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
-/** Every test fails if the page logged an error or threw: a crashed widget must never pass silently. */
-export const test = base.extend<{ consoleErrors: string[] }>({
-  consoleErrors: [
-    async ({ page }, use) => {
-      const errors: string[] = [];
+/**
+ * Every test fails if the page logged an error or threw (a crashed widget must never pass silently;
+ * a CSP violation is logged as an error too), or if it asked any host but this site (the course is
+ * self-contained and private), or if it set a cookie.
+ */
+export const test = base.extend<{ pageHealth: string[] }>({
+  pageHealth: [
+    async ({ page, context }, use) => {
+      const problems: string[] = [];
       page.on('console', (msg) => {
-        if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+        if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
       });
-      page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
-      await use(errors);
-      expect(errors, 'the page logged errors').toEqual([]);
+      page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (/^https?:$/.test(url.protocol) && url.hostname !== '127.0.0.1') problems.push(`request to another host: ${request.url()}`);
+      });
+      await use(problems);
+      expect(await context.cookies(), 'the site sets no cookies').toEqual([]);
+      expect(problems, 'the page logged errors or reached another host').toEqual([]);
     },
     { auto: true },
   ],

@@ -1,0 +1,107 @@
+/** The learner's first journeys through the course shell, on the built site in real Chromium. */
+import { expect, test } from './fixtures.ts';
+
+test('home lists the lessons in order and leads into lesson 1', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const first = page.getByRole('link', { name: /Where your data lives/ }).first();
+  await expect(first).toBeVisible();
+  await first.click();
+  await expect(page).toHaveURL(/\/lessons\/[^/]+\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Where your data lives/);
+  const sidebar = page.getByRole('navigation', { name: 'Lessons' });
+  await expect(sidebar.locator('a[aria-current="page"]')).toHaveText(/Where your data lives/);
+});
+
+test('a lesson has objectives, a table of contents, a recap and a pager', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: /Where your data lives/ }).first().click();
+  await expect(page.getByRole('heading', { name: /You will learn/i })).toBeVisible();
+  const toc = page.getByRole('navigation', { name: 'On this page' });
+  const tocLinks = toc.getByRole('link');
+  expect(await tocLinks.count()).toBeGreaterThan(3);
+  // Every table-of-contents entry jumps to a heading that exists.
+  for (const href of await tocLinks.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))) {
+    await expect(page.locator(href.slice(href.indexOf('#')))).toHaveCount(1);
+  }
+  await expect(page.getByRole('heading', { name: /Recap/i })).toBeVisible();
+  const pager = page.getByRole('navigation', { name: 'Previous and next lesson' });
+  await expect(pager).toBeVisible();
+  const next = pager.locator('a[rel="next"]');
+  if (await next.count()) {
+    const lessonUrl = page.url();
+    await next.click();
+    await expect(page).not.toHaveURL(lessonUrl);
+    await page.getByRole('navigation', { name: 'Previous and next lesson' }).locator('a[rel="prev"]').click();
+    await expect(page).toHaveURL(lessonUrl);
+  } else {
+    // While lesson 1 is the last published lesson, "previous" leads back to the course overview.
+    await pager.getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/$/);
+  }
+});
+
+test('search opens with Ctrl+K and finds a lesson by a word in its body', async ({ page }) => {
+  await page.goto('/glossary/');
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  const input = dialog.getByRole('searchbox');
+  await expect(input).toBeFocused();
+  // "ZoneMismatch" appears only in lesson 1's body text, not in its title or description.
+  await input.fill('ZoneMismatch');
+  const hit = dialog.getByRole('link', { name: /Where your data lives/ });
+  await expect(hit).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  // The visible button opens it too.
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+});
+
+test('the theme toggle persists across a reload and overrides the system theme', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  const lightBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const darkBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(darkBg).not.toBe(lightBg);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(darkBg);
+});
+
+test('a glossary term shows its definition on keyboard focus and hides it on Escape', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: /Where your data lives/ }).first().click();
+  const trigger = page.locator('.term__trigger').first();
+  const popId = await trigger.getAttribute('aria-controls');
+  const popup = page.locator(`#${popId}`);
+  await expect(popup).toBeHidden();
+  await trigger.focus();
+  await expect(popup).toBeVisible();
+  await expect(popup).toContainText(/:/);
+  await expect(popup.getByRole('link', { name: /Glossary entry/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(popup).toBeHidden();
+});
+
+test('an unknown address shows the 404 page with a way back', async ({ page }) => {
+  const response = await page.goto('/no-such-page/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('main')).toContainText(/not found|doesn.t exist|no page/i);
+  await expect(page.getByRole('main').getByRole('link').first()).toBeVisible();
+});
+
+test('text is readable with JavaScript turned off', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('link', { name: /Where your data lives/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Where your data lives/);
+  await expect(page.getByRole('main')).toContainText('DeleteOnTermination');
+  await context.close();
+});
