@@ -35,23 +35,11 @@ function pendingWork(world: World): Work[] {
   return out;
 }
 
-function earliest(work: Work[]): Work | null {
-  let best: Work | null = null;
-  for (const w of work) {
-    if (
-      best === null ||
-      w.at < best.at ||
-      (w.at === best.at && (KIND_ORDER[w.kind] < KIND_ORDER[best.kind] || (w.kind === best.kind && w.id < best.id)))
-    ) {
-      best = w;
-    }
-  }
-  return best;
-}
-
 /** Simulated ms of the next pending completion, or null when nothing is pending. */
 export function nextEventTime(world: World): number | null {
-  return earliest(pendingWork(world))?.at ?? null;
+  let next: number | null = null;
+  for (const w of pendingWork(world)) if (next === null || w.at < next) next = w.at;
+  return next;
 }
 
 const INSTANCE_DONE: Partial<Record<InstanceStateName, string>> = { pending: 'BOOTED', stopping: 'STOPPED', 'shutting-down': 'TERMINATED' };
@@ -183,17 +171,51 @@ function complete(tx: Tx, work: Work): void {
 /** MODEL CHOICE: one Advance moves at most 400 days, enough for the 90-day archive minimum and more. */
 export const MAX_ADVANCE_SECONDS = 400 * 86400;
 
+/** The time at which `work` is due in `world` now, or null when it is no longer pending. */
+function dueAt(world: World, work: Work): number | null {
+  switch (work.kind) {
+    case 'instance':
+      return world.instances[work.id]?.TransitionAt ?? null;
+    case 'purge':
+      return world.instances[work.id]?.PurgeAt ?? null;
+    case 'volume':
+      return world.volumes[work.id]?.TransitionAt ?? null;
+    case 'attachment':
+      return world.volumes[work.id]?.Attachment?.TransitionAt ?? null;
+    case 'snapshot': {
+      const s = world.snapshots[work.id];
+      return s?.State === 'pending' ? s.CompleteAt : null;
+    }
+    case 'tier':
+      return world.snapshots[work.id]?.TierAt ?? null;
+  }
+}
+
+function byTime(a: Work, b: Work): number {
+  return a.at - b.at || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 export function Advance(tx: Tx, p: Params): unknown {
   const seconds = optNumber(p, 'Seconds') ?? 0;
   if (seconds < 0 || seconds > MAX_ADVANCE_SECONDS) {
     invalidValue('Seconds', seconds, `Advance by 0 to ${MAX_ADVANCE_SECONDS} seconds.`);
   }
   const target = tx.world.now + Math.round(seconds * 1000);
-  for (;;) {
-    const next = earliest(pendingWork(tx.world));
-    if (next === null || next.at > target) break;
-    tx.setNow(Math.max(tx.world.now, next.at));
-    complete(tx, next);
+  // Work due by `target` is completed in time order. Instance and tier completions can schedule new
+  // work (a terminated instance's volumes start deleting, a restore starts its expiry clock), so the
+  // schedule is read again after each of those; items an earlier completion changed are skipped.
+  for (let rescan = true; rescan; ) {
+    rescan = false;
+    const due = pendingWork(tx.world).filter((w) => w.at <= target).sort(byTime);
+    for (const work of due) {
+      if (dueAt(tx.world, work) !== work.at) continue;
+      tx.setNow(Math.max(tx.world.now, work.at));
+      complete(tx, work);
+      if (work.kind === 'instance' || work.kind === 'tier') {
+        rescan = true;
+        break;
+      }
+    }
   }
   tx.setNow(target);
   return { Now: iso(target) };
