@@ -2,6 +2,7 @@
 // command line that makes it, so the lab can show every click as the command a learner could type.
 // Structures use shorthand when every value survives it unquoted, and JSON otherwise.
 import { quote } from 'shlex';
+import { looksLikeOption } from './argparse.ts';
 import { DEFAULT_REGION } from './parse.ts';
 import { OPERATION_BY_ACTION, kebab, type OperationDef } from './operations.ts';
 import type { Shape } from './shapes.ts';
@@ -26,7 +27,10 @@ function shorthand(value: unknown, nested: boolean): string | null {
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return null;
-    const items = value.map((v) => shorthand(v, true));
+    const items = value.map((v) => {
+      const item = shorthand(v, true);
+      return item !== null && isRecord(v) ? `{${item}}` : item;
+    });
     if (items.some((i) => i === null)) return null;
     // At the top level `Values=a,b` reads as a list; inside braces only `[a,b]` does.
     return !nested && value.every((v) => !isRecord(v) && !Array.isArray(v)) && value.length > 1
@@ -54,6 +58,23 @@ function structureWords(value: unknown): string[] {
   return [s === null ? jsonWord(value) : quote(s)];
 }
 
+/** The words after `--name`; a value that argparse would take for an option needs `--name=value`. */
+function optionWords(name: string, shape: Shape, value: unknown): string[] {
+  const bare = bareValue(shape, value);
+  if (bare === null && (shape.type === 'list' || shape.type === 'structure')) return [`--${name}`, ...valueWords(shape, value)];
+  const text = bare ?? String(value);
+  return looksLikeOption(text) ? [`--${name}=${quote(text)}`] : [`--${name}`, quote(text)];
+}
+
+/** `{Value: "x"}` of a one-member Value structure is written as plain `x` when the CLI reads it back so. */
+function bareValue(shape: Shape, value: unknown): string | null {
+  if (shape.type !== 'structure' || !isRecord(value)) return null;
+  const keys = Object.keys(shape.members);
+  const v = value['Value'];
+  if (keys.length !== 1 || keys[0] !== 'Value' || Object.keys(value).length !== 1 || typeof v !== 'string') return null;
+  return v.includes('=') || /^\s*[[{]/.test(v) ? null : v;
+}
+
 function valueWords(shape: Shape, value: unknown): string[] {
   if (shape.type === 'list') {
     const items = Array.isArray(value) ? value : [value];
@@ -61,15 +82,11 @@ function valueWords(shape: Shape, value: unknown): string[] {
       const parts = items.map((item) => shorthand(item, false));
       return parts.every((p) => p !== null) ? parts.map((p) => quote(p as string)) : [jsonWord(items)];
     }
-    return items.map((item) => quote(String(item)));
+    const texts = items.map((item) => String(item));
+    const ambiguous = texts.some(looksLikeOption) || (texts.length === 1 && (texts[0] ?? '').trim().startsWith('['));
+    return ambiguous ? [jsonWord(items)] : texts.map((t) => quote(t));
   }
-  if (shape.type === 'structure') {
-    const keys = Object.keys(shape.members);
-    if (keys.length === 1 && keys[0] === 'Value' && isRecord(value) && typeof value['Value'] === 'string') {
-      return [quote(value['Value'])];
-    }
-    return structureWords(value);
-  }
+  if (shape.type === 'structure') return structureWords(value);
   return [quote(String(value))];
 }
 
@@ -108,7 +125,7 @@ function apiWords(op: OperationDef, params: Record<string, unknown>): string[] {
       else if (value === false && o.negative !== undefined) words.push(`--${o.negative}`);
       continue;
     }
-    words.push(`--${o.name}`, ...valueWords(o.shape, value));
+    words.push(...optionWords(o.name, o.shape, value));
   }
   for (const [param, value] of Object.entries(params)) {
     if (!used.has(param) && value !== undefined && value !== null) words.push(...genericWords(param, value));

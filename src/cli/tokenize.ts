@@ -1,8 +1,9 @@
 // Turning pasted text into commands and words, the way a POSIX shell would for the small
-// subset a lesson needs: quotes, backslash continuations, comments and multi-line quoted JSON.
-// Word splitting itself is done by the `shlex` package; this module finds where each command
-// ends and rejects shell features the simulator does not have (pipes, variables, redirections).
-import { split as shlexSplit } from 'shlex';
+// subset a lesson needs: quotes, backslash continuations, comments and multi-line quoted JSON,
+// and a clear refusal of shell features the simulator does not have (pipes, variables, ...).
+// Words are split here rather than with shlex.split: shlex 3.0.0 re-reads backslashes of a
+// single-quoted part once a later double-quoted part of the same word closes ('a\\b'"c"
+// gives a\bc instead of a\\bc), which corrupts JSON values pasted in single quotes.
 
 export interface ScriptCommand {
   /** The command as typed, with `\`-newline continuations folded into single spaces. */
@@ -11,7 +12,7 @@ export interface ScriptCommand {
   readonly line: number;
 }
 
-type QuoteState = null | "'" | '"';
+type QuoteState = null | "'" | '"' | "$'";
 
 /** Where the quote state stands at the end of `text`, starting outside quotes. */
 function scan(text: string): { quote: QuoteState; commentAt: number | null } {
@@ -28,12 +29,12 @@ function scan(text: string): { quote: QuoteState; commentAt: number | null } {
       wordStart = false;
       continue;
     }
-    if (quote === '"') {
-      if (c === '"') quote = null;
+    if (quote === '"' || quote === "$'") {
+      if (c === quote.at(-1)) quote = null;
       continue;
     }
     if (c === "'" || c === '"') {
-      quote = c;
+      quote = c === "'" && text[i - 1] === '$' ? "$'" : c;
       wordStart = false;
     } else if (c === '#' && wordStart) {
       return { quote: null, commentAt: i };
@@ -127,16 +128,76 @@ const SHELL_OPERATORS: Record<string, string> = {
 export function tokenize(command: string): TokenizeResult {
   const { quote, commentAt } = scan(command);
   if (quote !== null) {
-    return { ok: false, message: `unterminated ${quote === "'" ? 'single' : 'double'}-quoted string` };
+    return { ok: false, message: `unterminated ${quote === '"' ? 'double' : 'single'}-quoted string` };
   }
   const body = commentAt === null ? command : command.slice(0, commentAt);
   const problem = unsupportedShellFeature(body);
   if (problem !== null) return { ok: false, message: problem };
-  try {
-    return { ok: true, words: shlexSplit(body) };
-  } catch (e) {
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  return { ok: true, words: splitWords(body) };
+}
+
+const ANSI_C_ESCAPES: Record<string, string> = {
+  n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?',
+};
+
+/** POSIX word splitting and quote removal (quotes are known to be balanced here). */
+export function splitWords(text: string): string[] {
+  const words: string[] = [];
+  let word: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? '';
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      if (word !== null) words.push(word);
+      word = null;
+      continue;
+    }
+    if (c === '\\' && text[i + 1] === '\n') {
+      i++; // a line continuation: no character, and no word boundary
+      continue;
+    }
+    word ??= '';
+    if (c === '\\') {
+      word += text[i + 1] ?? '';
+      i++;
+    } else if (c === "'") {
+      const end = text.indexOf("'", i + 1);
+      word += end === -1 ? text.slice(i + 1) : text.slice(i + 1, end);
+      i = end === -1 ? text.length : end;
+    } else if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) {
+        const d = text[i] ?? '';
+        const next = text[i + 1] ?? '';
+        // Inside double quotes a backslash escapes only $ ` " \ and newline.
+        if (d === '\\' && '$`"\\\n'.includes(next)) {
+          if (next !== '\n') word += next;
+          i++;
+        } else {
+          word += d;
+        }
+      }
+    } else if (c === '$' && text[i + 1] === "'") {
+      for (i += 2; i < text.length && text[i] !== "'"; i++) {
+        const d = text[i] ?? '';
+        if (d !== '\\') {
+          word += d;
+          continue;
+        }
+        const e = text[i + 1] ?? '';
+        const hex = /^x([0-9a-fA-F]{1,2})/.exec(text.slice(i + 1));
+        if (hex !== null) {
+          word += String.fromCharCode(parseInt(hex[1] ?? '0', 16));
+          i += hex[0].length;
+        } else {
+          word += ANSI_C_ESCAPES[e] ?? `\\${e}`;
+          i++;
+        }
+      }
+    } else {
+      word += c;
+    }
   }
+  if (word !== null) words.push(word);
+  return words;
 }
 
 function unsupportedShellFeature(text: string): string | null {

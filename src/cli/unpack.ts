@@ -93,7 +93,7 @@ export function unpackOption(cliName: string, shape: Shape, values: readonly str
   }
   const first = values[0] ?? '';
   if (shape.type === 'list') {
-    if (values.length === 1 && looksLikeJson(first)) return parseJson(cliName, first);
+    if (values.length === 1 && first.trim().startsWith('[')) return parseJson(cliName, first);
     const member = shape.member;
     if (isComplex(shape)) {
       // The first word decides for all of them: JSON objects, or shorthand.

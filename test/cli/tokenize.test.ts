@@ -62,6 +62,13 @@ describe('tokenize', () => {
     });
   });
 
+  it('keeps backslashes of single-quoted parts, whatever follows in the same word', () => {
+    expect(tokenize(String.raw`x 'a\\b'"c" "d\"e\\f\g" e\ f $'tab\there'`)).toEqual({
+      ok: true,
+      words: ['x', String.raw`a\\bc`, String.raw`d"e\f\g`, 'e f', 'tab\there'],
+    });
+  });
+
   it('drops a trailing comment but keeps # inside words and quotes', () => {
     expect(tokenize('sim write i-1 /a "#1 of 2" # note')).toEqual({ ok: true, words: ['sim', 'write', 'i-1', '/a', '#1 of 2'] });
     expect(tokenize('sim write i-1 /a x#y')).toEqual({ ok: true, words: ['sim', 'write', 'i-1', '/a', 'x#y'] });
