@@ -1,5 +1,6 @@
 // The single entry point: execute(world, call) -> new World + API output + events, or an Ec2Error.
 // Never throws: every rule violation is a SimError; anything else is reported as InternalError.
+import * as account from './actions/account.ts';
 import * as files from './actions/files.ts';
 import * as images from './actions/images.ts';
 import * as instances from './actions/instances.ts';
@@ -21,6 +22,7 @@ const MUTATING: Record<string, Action> = {
   StartInstances: instances.StartInstances,
   RebootInstances: instances.RebootInstances,
   TerminateInstances: instances.TerminateInstances,
+  ModifyInstanceAttribute: instances.ModifyInstanceAttribute,
   CreateVolume: volumes.CreateVolume,
   AttachVolume: volumes.AttachVolume,
   DetachVolume: volumes.DetachVolume,
@@ -51,6 +53,7 @@ const MUTATING: Record<string, Action> = {
 
 const READ_ONLY: Record<string, Action> = {
   DescribeInstances: instances.DescribeInstances,
+  DescribeInstanceAttribute: instances.DescribeInstanceAttribute,
   DescribeVolumes: volumes.DescribeVolumes,
   DescribeSnapshots: snapshots.DescribeSnapshots,
   DescribeSnapshotAttribute: snapshots.DescribeSnapshotAttribute,
@@ -59,6 +62,9 @@ const READ_ONLY: Record<string, Action> = {
   ReadFile: files.ReadFile,
   ListFiles: files.ListFiles,
   DescribeStorage: files.DescribeStorage,
+  DescribeRegions: account.DescribeRegions,
+  DescribeAvailabilityZones: account.DescribeAvailabilityZones,
+  DescribeTags: account.DescribeTags,
 };
 
 /** Every action execute() knows: EC2 API actions and the simulator-only ones. */

@@ -32,6 +32,7 @@ export interface Instance {
   Architecture: string;
   RootDeviceName: string;
   DisableApiTermination: boolean;
+  DisableApiStop: boolean;
   Tags: Tag[];
   /** Ms when a terminated instance stops being listed (AWS keeps them visible for about an hour). */
   PurgeAt: number | null;

@@ -1,5 +1,5 @@
 // RunInstances, DescribeInstances, Stop/Start/Reboot/TerminateInstances (reference §2.1, §2.2).
-import { checkIdFormat, getAll, getImageRecord, getSnapshot, instanceNotFound, instanceVisible } from '../access.ts';
+import { checkIdFormat, getAll, getImageRecord, getInstance, getSnapshot, instanceNotFound, instanceVisible } from '../access.ts';
 import { DEFAULT_INSTANCE_TYPE, INSTANCE_TYPES } from '../catalog.ts';
 import { DURATIONS } from '../durations.ts';
 import { fail, invalidValue, missingParameter } from '../errors.ts';
@@ -115,6 +115,12 @@ export function RunInstances(tx: Tx, p: Params): unknown {
   const placement = optObject(p, 'Placement');
   const zone = (placement && optString(placement, 'AvailabilityZone', 'Placement.AvailabilityZone')) ?? `${tx.region}a`;
   const disableApiTermination = optBool(p, 'DisableApiTermination') ?? false;
+  const disableApiStop = optBool(p, 'DisableApiStop') ?? false;
+  const raw = tx.world.images[imageId];
+  if (raw && raw.Region === tx.region && raw.State !== 'deregistered' && !raw.Public && raw.OwnerId !== tx.world.accountId && !raw.LaunchPermissions.includes(tx.world.accountId)) {
+    // The AMI exists but is not shared with this account (ERR: AuthFailure).
+    fail('AuthFailure', `Not authorized for images: [${imageId}]`);
+  }
   const image = getImageRecord(tx.world, tx.region, imageId);
   if (image.State !== 'available') imageUnavailable(image);
   if (!INSTANCE_TYPES.includes(instanceType)) {
@@ -149,6 +155,7 @@ export function RunInstances(tx: Tx, p: Params): unknown {
       Architecture: image.Architecture,
       RootDeviceName: image.RootDeviceName,
       DisableApiTermination: disableApiTermination,
+      DisableApiStop: disableApiStop,
       Tags: tags['instance'] ?? [],
       PurgeAt: null,
     };
@@ -255,6 +262,9 @@ export function StopInstances(tx: Tx, p: Params): unknown {
       continue;
     }
     if (i.State === 'pending') fail('IncorrectInstanceState', `Instance '${i.InstanceId}' cannot be stopped as it has never reached the 'running' state.`);
+    if (i.DisableApiStop) {
+      fail('OperationNotPermitted', `The instance '${i.InstanceId}' may not be stopped. Modify its 'disableApiStop' instance attribute and try again.`);
+    }
     const next = nextFlatState(instanceLifecycle, i.State, 'STOP');
     if (next === null) fail('IncorrectInstanceState', `This instance '${i.InstanceId}' is not in a state from which it can be stopped.`);
     moveInstance(tx, i, next as InstanceStateName, DURATIONS.instanceStop);
@@ -323,4 +333,69 @@ export function TerminateInstances(tx: Tx, p: Params): unknown {
     changes.push(change(i, next));
   }
   return { TerminatingInstances: changes };
+}
+
+/** A boolean given either bare or as the API's AttributeBooleanValue {Value}. */
+function attributeBool(p: Params, name: string): boolean | undefined {
+  const raw = p[name];
+  if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) return optBool(raw as Params, 'Value', `${name}.Value`);
+  return optBool(p, name);
+}
+
+export function ModifyInstanceAttribute(tx: Tx, p: Params): unknown {
+  const instance = getInstance(tx.world, tx.region, reqString(p, 'InstanceId'));
+  let next: Instance = { ...instance };
+  const attribute = optString(p, 'Attribute');
+  const value = optString(p, 'Value');
+  const termination = attributeBool(p, 'DisableApiTermination') ?? (attribute === 'disableApiTermination' ? value === 'true' : undefined);
+  const stop = attributeBool(p, 'DisableApiStop') ?? (attribute === 'disableApiStop' ? value === 'true' : undefined);
+  const typeStruct = optObject(p, 'InstanceType');
+  const instanceType = (typeStruct ? optString(typeStruct, 'Value', 'InstanceType.Value') : undefined) ?? (attribute === 'instanceType' ? value : undefined);
+  const mappings = optObjectList(p, 'BlockDeviceMappings');
+  if (attribute !== undefined && !['disableApiTermination', 'disableApiStop', 'instanceType', 'blockDeviceMapping'].includes(attribute)) {
+    invalidValue('Attribute', attribute, 'Supported: disableApiTermination, disableApiStop, instanceType, blockDeviceMapping.');
+  }
+  if (termination === undefined && stop === undefined && instanceType === undefined && mappings === undefined) {
+    missingParameter('Attribute');
+  }
+  if (instance.State === 'terminated' || instance.State === 'shutting-down') {
+    fail('IncorrectInstanceState', `The instance '${instance.InstanceId}' is not in a state from which its attributes can be modified.`);
+  }
+  if (termination !== undefined) next = { ...next, DisableApiTermination: termination };
+  if (stop !== undefined) next = { ...next, DisableApiStop: stop };
+  if (instanceType !== undefined) {
+    if (!INSTANCE_TYPES.includes(instanceType)) invalidValue('InstanceType', instanceType, `Known types: ${INSTANCE_TYPES.join(', ')}.`);
+    if (instance.State !== 'stopped') fail('IncorrectInstanceState', `The instance '${instance.InstanceId}' is not in the 'stopped' state.`);
+    next = { ...next, InstanceType: instanceType };
+  }
+  (mappings ?? []).forEach((m, i) => {
+    const device = reqString(m, 'DeviceName', `BlockDeviceMapping.${i + 1}.DeviceName`);
+    const ebs = optObject(m, 'Ebs', `BlockDeviceMapping.${i + 1}.Ebs`) ?? missingParameter(`BlockDeviceMapping.${i + 1}.Ebs`);
+    const dot = optBool(ebs, 'DeleteOnTermination', `BlockDeviceMapping.${i + 1}.Ebs.DeleteOnTermination`) ?? missingParameter(`BlockDeviceMapping.${i + 1}.Ebs.DeleteOnTermination`);
+    const volume = Object.values(tx.world.volumes).find((v) => v.Attachment?.InstanceId === instance.InstanceId && v.Attachment.Device === device);
+    if (!volume?.Attachment) return invalidValue(`BlockDeviceMapping.${i + 1}.DeviceName`, device, `No volume is attached to ${instance.InstanceId} at ${device}.`);
+    tx.put('volumes', volume.VolumeId, { ...volume, Attachment: { ...volume.Attachment, DeleteOnTermination: dot } });
+  });
+  tx.put('instances', instance.InstanceId, next);
+  return {};
+}
+
+export function DescribeInstanceAttribute(tx: Tx, p: Params): unknown {
+  const instance = getInstance(tx.world, tx.region, reqString(p, 'InstanceId'));
+  const attribute = reqString(p, 'Attribute');
+  const id = instance.InstanceId;
+  switch (attribute) {
+    case 'instanceType':
+      return { InstanceId: id, InstanceType: { Value: instance.InstanceType } };
+    case 'disableApiTermination':
+      return { InstanceId: id, DisableApiTermination: { Value: instance.DisableApiTermination } };
+    case 'disableApiStop':
+      return { InstanceId: id, DisableApiStop: { Value: instance.DisableApiStop } };
+    case 'rootDeviceName':
+      return { InstanceId: id, RootDeviceName: { Value: instance.RootDeviceName } };
+    case 'blockDeviceMapping':
+      return { InstanceId: id, BlockDeviceMappings: formatInstance(tx.world, instance)['BlockDeviceMappings'] };
+    default:
+      return invalidValue('Attribute', attribute, 'Supported: instanceType, disableApiTermination, disableApiStop, rootDeviceName, blockDeviceMapping.');
+  }
 }

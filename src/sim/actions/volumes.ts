@@ -10,6 +10,7 @@ import { optBool, optInt, optString, optStringList, reqString, type Params } fro
 import { compileFilters, readTagSpecifications, type FilterFields } from '../tagging.ts';
 import type { RegionName, Snapshot, Tag, Volume, VolumeStateName } from '../types.ts';
 import { zonesOf, type Tx } from '../world.ts';
+import { zoneNameOf } from './account.ts';
 
 /** The default KMS key (aws/ebs) of the account in a Region. MODEL CHOICE: shown as its alias ARN. */
 export function defaultKmsKey(region: RegionName, accountId: string): string {
@@ -104,7 +105,10 @@ export function createVolumeRecord(tx: Tx, spec: NewVolume): Volume {
 }
 
 export function CreateVolume(tx: Tx, p: Params): unknown {
-  const zone = optString(p, 'AvailabilityZone') ?? missingParameter('AvailabilityZone');
+  const zoneIdParam = optString(p, 'AvailabilityZoneId');
+  const zone =
+    optString(p, 'AvailabilityZone') ??
+    (zoneIdParam !== undefined ? (zoneNameOf(zoneIdParam) ?? fail('InvalidZone.NotFound', `The zone ID '${zoneIdParam}' does not exist.`)) : missingParameter('AvailabilityZone'));
   const snapshotId = optString(p, 'SnapshotId');
   let size = optInt(p, 'Size');
   const type = optString(p, 'VolumeType') ?? DEFAULT_VOLUME_TYPE;
@@ -185,6 +189,9 @@ export function checkDeviceName(device: string, label = 'device'): void {
   if (!DEVICE_NAME.test(device)) invalidValue(label, device, 'Device names look like /dev/sdf or /dev/xvdf.');
 }
 
+/** MODEL CHOICE: EBS volumes per instance, root included (the real limit depends on the instance type). */
+export const MAX_ATTACHMENTS = 28;
+
 export function AttachVolume(tx: Tx, p: Params): unknown {
   const volumeId = reqString(p, 'VolumeId');
   const instanceId = reqString(p, 'InstanceId');
@@ -201,7 +208,11 @@ export function AttachVolume(tx: Tx, p: Params): unknown {
   if (volume.AvailabilityZone !== instance.AvailabilityZone) {
     fail('InvalidVolume.ZoneMismatch', `The volume '${volume.VolumeId}' is not in the same availability zone as instance '${instance.InstanceId}'`);
   }
-  const taken = Object.values(tx.world.volumes).some((v) => v.Attachment?.InstanceId === instance.InstanceId && v.Attachment.Device === device);
+  const onInstance = Object.values(tx.world.volumes).filter((v) => v.Attachment?.InstanceId === instance.InstanceId);
+  if (onInstance.length >= MAX_ATTACHMENTS) {
+    fail('AttachmentLimitExceeded', `Instance '${instance.InstanceId}' already has ${MAX_ATTACHMENTS} volumes attached, the most this simulation allows.`);
+  }
+  const taken = onInstance.some((v) => v.Attachment?.Device === device);
   if (taken) fail('InvalidParameterValue', `Invalid value '${device}' for unixDevice. Attachment point ${device} is already in use`);
   const attachment = {
     InstanceId: instance.InstanceId,
