@@ -106,6 +106,7 @@ const OPERATIONS_LIST: OperationDef[] = [
       opt('DisableApiTermination', bool, 'If set, you cannot terminate the instance through the API.', {
         negative: 'enable-api-termination',
       }),
+      opt('DisableApiStop', bool, 'If set, you cannot stop the instance through the API (stop protection).'),
       tagSpecifications('the instances and volumes'),
       dryRun,
       {
