@@ -23,7 +23,7 @@
 import { REGIONS } from '../catalog.ts';
 import { ACTION_NAMES, isReadOnlyAction } from '../execute.ts';
 import type { RegionName, SimCall, World } from '../types.ts';
-import { replayCalls } from './history.ts';
+import { LOAD_REFUSED, replayCalls } from './history.ts';
 
 export interface SavedLog {
   /** Id of the scenario whose setup the calls start from; absent for a fresh account. */
@@ -287,7 +287,8 @@ export async function encodeLog(log: SavedLog): Promise<EncodeResult> {
 /** Decodes a saved lab, checking its shape only (see decodeAndReplay for the full check). */
 export async function decodeLog(encoded: unknown): Promise<DecodeResult> {
   if (typeof encoded !== 'string') return fail(`There is no saved lab to load (got ${typeof encoded}).`);
-  const text = encoded.trim();
+  // Measured before trimming too, so an enormous input is refused without being scanned.
+  const text = encoded.length > MAX_ENCODED_LENGTH * 2 ? encoded : encoded.trim();
   if (text === '') return fail(`The saved lab is empty. ${COPY_AGAIN}`);
   if (text.length > MAX_ENCODED_LENGTH) {
     return fail(
@@ -335,6 +336,6 @@ export async function decodeAndReplay(encoded: unknown, base: World): Promise<Re
   const decoded = await decodeLog(encoded);
   if (!decoded.ok) return decoded;
   const replayed = replayCalls(base, decoded.log.calls);
-  if (!replayed.ok) return fail(replayed.error);
+  if (!replayed.ok) return fail(`${replayed.error} ${LOAD_REFUSED}`);
   return { ok: true, log: decoded.log, world: replayed.world };
 }

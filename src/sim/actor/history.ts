@@ -54,7 +54,11 @@ export function createHistory(base: World): History {
   return { base, entries: [], cursor: 0, world: base, checkpoints: {}, timerBase: null };
 }
 
-/** Replays calls from a World; the first failing call rejects the whole replay. */
+/** Appended to a replay failure when a saved lab is refused. */
+export const LOAD_REFUSED =
+  'Nothing was loaded: the calls do not fit this starting point (perhaps another scenario or an older version of the lab).';
+
+/** Replays calls from a World; the first failing call rejects the whole replay and is named in the error. */
 export function replayCalls(base: World, calls: readonly SimCall[]): ReplayResult {
   let world = base;
   for (let i = 0; i < calls.length; i++) {
@@ -64,9 +68,7 @@ export function replayCalls(base: World, calls: readonly SimCall[]): ReplayResul
       return {
         ok: false,
         index: i,
-        error:
-          `Call ${i + 1} of ${calls.length} (${call.action}) failed with ${result.error.Code}: ${result.error.Message} ` +
-          'Nothing was loaded: the calls do not fit this starting point (perhaps another scenario or an older version of the lab).',
+        error: `Call ${i + 1} of ${calls.length} (${call.action}) failed with ${result.error.Code}: ${result.error.Message}`,
       };
     }
     world = result.world;
@@ -205,7 +207,7 @@ export function restart(
   calls: readonly SimCall[] = [],
 ): { ok: true; history: History } | { ok: false; error: string } {
   const replayed = replayCalls(history.base, calls);
-  if (!replayed.ok) return replayed;
+  if (!replayed.ok) return { ok: false, error: `${replayed.error} ${LOAD_REFUSED}` };
   return { ok: true, history: append(history, { kind: 'restart', reason, calls: [...calls] }, replayed.world, null) };
 }
 

@@ -137,10 +137,16 @@ function afterCall(context: SimulatorContext, call: SimCall, result: RunResult, 
     };
   }
   const next = { ...context, history: result.history };
-  return { history: result.history, lastResult: { ok: true, call, output: result.output, ...id }, ...say(next, eventItems(result.events)) };
+  // Every change is narrated: a call whose effect raised no event of its own is announced by name.
+  const recorded = result.history !== context.history;
+  const items =
+    result.events.length > 0 || !recorded
+      ? eventItems(result.events)
+      : [{ kind: 'event' as const, message: `${describeEntry({ kind: 'call', call })} succeeded` }];
+  return { history: result.history, lastResult: { ok: true, call, output: result.output, ...id }, ...say(next, items) };
 }
 
-/** Context changes when the cursor moved or a restart was appended; `verb` prefixes the entry's label. */
+/** Context changes when the cursor moved or a restart was appended, narrated with the step reached. */
 function moved(context: SimulatorContext, history: History, message: string): Partial<SimulatorContext> {
   if (history === context.history) return {};
   const next = { ...context, history };
@@ -239,7 +245,7 @@ export const simulatorMachine = setup({
     jump: assign(({ context, event }) => {
       if (event.type !== 'history.jump') return {};
       const history = jumpTo(context.history, event.index);
-      return moved(context, history, `Went back to after ${currentStep(history)}`);
+      return moved(context, history, history.cursor === 0 ? 'Now showing the starting point' : `Now showing the lab after ${currentStep(history)}`);
     }),
     reset: assign(({ context }) => {
       // Resetting a World that already is the starting point would only add an empty step.

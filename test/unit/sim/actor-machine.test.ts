@@ -94,6 +94,13 @@ describe('call.run', () => {
     expect(selectNarration(snap()).at(-1)).toMatchObject({ kind: 'error', message: "DeleteVolume failed: InvalidVolume.NotFound: The volume 'vol-0123456789abcdef0' does not exist." });
   });
 
+  test('a change that raises no event of its own is still narrated', () => {
+    const { actor, snap, volumeId } = start();
+    actor.send({ type: 'call.run', call: { action: 'CreateTags', params: { Resources: [volumeId], Tags: [{ Key: 'Owner', Value: 'me' }] } } });
+    expect(selectHistoryLength(snap())).toBe(1);
+    expect(selectNarration(snap()).at(-1)).toMatchObject({ kind: 'event', message: 'CreateTags succeeded' });
+  });
+
   test('a read-only call returns its output and is not logged', () => {
     const { actor, snap } = start();
     actor.send({ type: 'call.run', call: { action: 'DescribeVolumes' } });
@@ -191,7 +198,9 @@ describe('history events', () => {
 
     actor.send({ type: 'history.jump', index: 0 });
     expect(selectWorld(snap())).toBe(snap().context.history.base);
-    expect(selectNarration(snap()).at(-1)?.message).toBe('Went back to after the starting point (step 0 of 3)');
+    expect(selectNarration(snap()).at(-1)?.message).toBe('Now showing the starting point (step 0 of 3)');
+    actor.send({ type: 'history.jump', index: 1 });
+    expect(selectNarration(snap()).at(-1)?.message).toBe(`Now showing the lab after CreateSnapshot ${volumeId} (step 1 of 3)`);
   });
 
   test('reset returns to the scenario and can be undone', () => {
