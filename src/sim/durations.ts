@@ -36,6 +36,11 @@ export const DURATIONS = {
   restoreFromArchive: 24 * HOUR,
   /** Minimum archive period; an earlier permanent restore or delete is billed pro rata. */
   archiveMinimum: 90 * DAY,
+  /** Fast snapshot restore: enabling -> optimizing, and disabling -> gone. */
+  fsrEnable: 1 * MINUTE,
+  fsrDisable: 1 * MINUTE,
+  /** Optimizing takes 60 minutes per TiB of snapshot size (UG:ebs-fast-snapshot-restore); at least a minute here. */
+  fsrOptimizePerGiB: (60 * MINUTE) / 1024,
   /** SnapshotCreationPerVolumeRateExceeded: minimum spacing between snapshots of one volume (reference §2.7). */
   snapshotRateWindow: 15 * SECOND,
 } as const;

@@ -1,6 +1,7 @@
 // The single entry point: execute(world, call) -> new World + API output + events, or an Ec2Error.
 // Never throws: every rule violation is a SimError; anything else is reported as InternalError.
 import * as account from './actions/account.ts';
+import * as fsr from './actions/fastrestore.ts';
 import * as files from './actions/files.ts';
 import * as images from './actions/images.ts';
 import * as instances from './actions/instances.ts';
@@ -43,6 +44,8 @@ const MUTATING: Record<string, Action> = {
   ModifyImageAttribute: images.ModifyImageAttribute,
   EnableImageDeprecation: images.EnableImageDeprecation,
   DisableImageDeprecation: images.DisableImageDeprecation,
+  EnableFastSnapshotRestores: fsr.EnableFastSnapshotRestores,
+  DisableFastSnapshotRestores: fsr.DisableFastSnapshotRestores,
   CreateTags: tags.CreateTags,
   DeleteTags: tags.DeleteTags,
   Advance,
@@ -65,6 +68,7 @@ const READ_ONLY: Record<string, Action> = {
   DescribeRegions: account.DescribeRegions,
   DescribeAvailabilityZones: account.DescribeAvailabilityZones,
   DescribeTags: account.DescribeTags,
+  DescribeFastSnapshotRestores: fsr.DescribeFastSnapshotRestores,
 };
 
 /** Every action execute() knows: EC2 API actions and the simulator-only ones. */

@@ -76,6 +76,7 @@ export function formatVolume(v: Volume): Record<string, unknown> {
     ...(v.KmsKeyId ? { KmsKeyId: v.KmsKeyId } : {}),
     Size: v.Size,
     SnapshotId: v.SnapshotId,
+    ...(v.SnapshotId ? { FastRestored: v.FastRestored } : {}),
     State: v.State,
     VolumeId: v.VolumeId,
     ...(v.Iops !== null ? { Iops: v.Iops } : {}),

@@ -21,6 +21,7 @@ export {
   attachmentLifecycle,
   snapshotLifecycle,
   imageLifecycle,
+  fastSnapshotRestoreLifecycle,
 } from './lifecycles.ts';
 export { REGIONS, REGIONS as REGION_NAMES, AVAILABILITY_ZONES, LEARNER_ACCOUNT, OTHER_ACCOUNT, PACKAGES, PACKAGE_NAMES, INSTANCE_TYPES } from './catalog.ts';
 export { DURATIONS } from './durations.ts';

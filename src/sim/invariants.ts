@@ -125,6 +125,15 @@ export function checkInvariants(world: World): string[] {
     }
   }
 
+  for (const [key, r] of Object.entries(world.fastSnapshotRestores)) {
+    const s = world.snapshots[r.SnapshotId];
+    if (key !== `${r.SnapshotId}:${r.AvailabilityZone}`) v(`fast snapshot restore key ${key} does not match its record`);
+    if (!s) v(`fast snapshot restore ${key} points at missing snapshot ${r.SnapshotId}`);
+    else if (!AVAILABILITY_ZONES[s.Region]?.includes(r.AvailabilityZone)) v(`fast snapshot restore ${key} is outside the snapshot's Region`);
+    else if (!holdsStandardCopy(s.Tier) || s.Tier === 'archiving') v(`fast snapshot restore ${key} on archived snapshot`);
+    if ((r.State === 'enabled') !== (r.TransitionAt === null)) v(`fast snapshot restore ${key} is ${r.State} with TransitionAt ${r.TransitionAt}`);
+  }
+
   for (const [id, blk] of Object.entries(world.blocks)) {
     const count = blockRefs.get(id) ?? 0;
     if (blk.Refs !== count) v(`block ${id} has Refs ${blk.Refs} but ${count} references`);

@@ -72,6 +72,19 @@ export const imageLifecycle = setup({}).createMachine({
   },
 });
 
+/** Fast snapshot restore of a snapshot in one AZ (reference §2.19); disabled means the record is gone. */
+export const fastSnapshotRestoreLifecycle = setup({}).createMachine({
+  id: 'fastSnapshotRestore',
+  initial: 'enabling',
+  states: {
+    enabling: { on: { OPTIMIZE: 'optimizing', DISABLE: 'disabling' } },
+    optimizing: { on: { OPTIMIZED: 'enabled', DISABLE: 'disabling' } },
+    enabled: { on: { DISABLE: 'disabling' } },
+    disabling: { on: { DISABLED: 'disabled' } },
+    disabled: { type: 'final' },
+  },
+});
+
 const cache = new Map<AnyStateMachine, Map<string, StateValue | null>>();
 
 /**

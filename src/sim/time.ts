@@ -7,16 +7,17 @@ import { attachmentLifecycle, imageLifecycle, instanceLifecycle, nextFlatState, 
 import { optNumber, type Params } from './params.ts';
 import type { InstanceStateName, Snapshot, SnapshotTierState, VolumeStateName, World } from './types.ts';
 import { iso, type Tx } from './world.ts';
+import { completeFastSnapshotRestore, dropFastSnapshotRestores } from './actions/fastrestore.ts';
 import { removeSnapshot } from './actions/snapshots.ts';
 
-type WorkKind = 'instance' | 'purge' | 'volume' | 'attachment' | 'snapshot' | 'tier';
+type WorkKind = 'instance' | 'purge' | 'volume' | 'attachment' | 'snapshot' | 'tier' | 'fsr';
 interface Work {
   at: number;
   kind: WorkKind;
   id: string;
 }
 
-const KIND_ORDER: Record<WorkKind, number> = { attachment: 0, volume: 1, instance: 2, snapshot: 3, tier: 4, purge: 5 };
+const KIND_ORDER: Record<WorkKind, number> = { attachment: 0, volume: 1, instance: 2, snapshot: 3, tier: 4, fsr: 5, purge: 6 };
 
 function pendingWork(world: World): Work[] {
   const out: Work[] = [];
@@ -31,6 +32,9 @@ function pendingWork(world: World): Work[] {
   for (const s of Object.values(world.snapshots)) {
     if (s.State === 'pending') out.push({ at: s.CompleteAt, kind: 'snapshot', id: s.SnapshotId });
     if (s.TierAt !== null) out.push({ at: s.TierAt, kind: 'tier', id: s.SnapshotId });
+  }
+  for (const [key, r] of Object.entries(world.fastSnapshotRestores)) {
+    if (r.TransitionAt !== null) out.push({ at: r.TransitionAt, kind: 'fsr', id: key });
   }
   return out;
 }
@@ -133,6 +137,7 @@ function completeTier(tx: Tx, id: string): void {
   if (s.Tier === 'archiving' || s.Tier === 'temporary-restored') {
     // B7: the archived copy is full; the standard-tier blocks go to the lineage or are freed.
     releaseStandardCopy(tx, s);
+    dropFastSnapshotRestores(tx, id);
     const archived = s.Tier === 'archiving';
     move(archived ? 'ARCHIVED' : 'RESTORE_EXPIRED', { Owned: [], TierAt: null, RestoreDays: null, ArchivedAt: archived ? now : s.ArchivedAt });
     tx.emit(archived ? 'SnapshotArchived' : 'SnapshotRestoreExpired', id, archived ? `Snapshot ${id} is archived` : `Temporary restore of ${id} expired; it is archived again`);
@@ -165,6 +170,8 @@ function complete(tx: Tx, work: Work): void {
       return completeSnapshot(tx, work.id);
     case 'tier':
       return completeTier(tx, work.id);
+    case 'fsr':
+      return completeFastSnapshotRestore(tx, work.id);
   }
 }
 
@@ -188,6 +195,8 @@ function dueAt(world: World, work: Work): number | null {
     }
     case 'tier':
       return world.snapshots[work.id]?.TierAt ?? null;
+    case 'fsr':
+      return world.fastSnapshotRestores[work.id]?.TransitionAt ?? null;
   }
 }
 
@@ -201,7 +210,7 @@ export function Advance(tx: Tx, p: Params): unknown {
     invalidValue('Seconds', seconds, `Advance by 0 to ${MAX_ADVANCE_SECONDS} seconds.`);
   }
   const target = tx.world.now + Math.round(seconds * 1000);
-  // Work due by `target` is completed in time order. Instance and tier completions can schedule new
+  // Work due by `target` is completed in time order. Instance, tier and FSR completions can schedule new
   // work (a terminated instance's volumes start deleting, a restore starts its expiry clock), so the
   // schedule is read again after each of those; items an earlier completion changed are skipped.
   for (let rescan = true; rescan; ) {
@@ -211,7 +220,7 @@ export function Advance(tx: Tx, p: Params): unknown {
       if (dueAt(tx.world, work) !== work.at) continue;
       tx.setNow(Math.max(tx.world.now, work.at));
       complete(tx, work);
-      if (work.kind === 'instance' || work.kind === 'tier') {
+      if (work.kind === 'instance' || work.kind === 'tier' || work.kind === 'fsr') {
         rescan = true;
         break;
       }

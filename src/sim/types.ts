@@ -67,6 +67,8 @@ export interface Volume {
   Attachment: Attachment | null;
   /** Written blocks only: block index (as string key) -> id of an immutable block version in World.blocks. */
   Blocks: Record<string, string>;
+  /** Created in an AZ where fast snapshot restore of its snapshot was enabled: no first-read latency. */
+  FastRestored: boolean;
   /** Snapshot lineage this volume's snapshots join (B5): same as its source snapshot's when account and key match. */
   Lineage: string;
 }
@@ -152,6 +154,21 @@ export interface BlockVersion {
   Refs: number;
 }
 
+export type FastSnapshotRestoreState = 'enabling' | 'optimizing' | 'enabled' | 'disabling';
+
+/** Fast snapshot restore of one snapshot in one AZ (reference §2.19); keyed `${SnapshotId}:${AvailabilityZone}`. */
+export interface FastSnapshotRestore {
+  SnapshotId: string;
+  AvailabilityZone: string;
+  Region: RegionName;
+  State: FastSnapshotRestoreState;
+  TransitionAt: number | null;
+  EnablingTime: number;
+  OptimizingTime: number | null;
+  EnabledTime: number | null;
+  DisablingTime: number | null;
+}
+
 export interface Reservation {
   ReservationId: string;
   OwnerId: string;
@@ -173,6 +190,7 @@ export interface World {
   images: Record<string, Image>;
   blocks: Record<string, BlockVersion>;
   reservations: Record<string, Reservation>;
+  fastSnapshotRestores: Record<string, FastSnapshotRestore>;
 }
 
 export interface SimCall {

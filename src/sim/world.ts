@@ -14,7 +14,7 @@ import type { Image, RegionName, SimEvent, Snapshot, World } from './types.ts';
 export const CLOCK_START = Date.UTC(2026, 0, 1, 0, 0, 0);
 export const DEFAULT_SEED = 1;
 
-type Tables = Pick<World, 'instances' | 'volumes' | 'snapshots' | 'images' | 'blocks' | 'reservations'>;
+type Tables = Pick<World, 'instances' | 'volumes' | 'snapshots' | 'images' | 'blocks' | 'reservations' | 'fastSnapshotRestores'>;
 export type TableName = keyof Tables;
 type RecordOf<K extends TableName> = Tables[K][string];
 
@@ -86,6 +86,7 @@ export function createWorld(options: { seed?: number } = {}): World {
     images: {},
     blocks: {},
     reservations: {},
+    fastSnapshotRestores: {},
   };
   const tx = beginTx(empty, 'us-east-1');
   for (const region of REGIONS) {

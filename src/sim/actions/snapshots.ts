@@ -11,6 +11,7 @@ import { optBool, optInt, optObject, optObjectList, optString, optStringList, re
 import { compileFilters, readTagSpecifications, type FilterFields } from '../tagging.ts';
 import type { RegionName, Snapshot, SnapshotTierState, Tag, Volume, World } from '../types.ts';
 import { iso, type Tx } from '../world.ts';
+import { dropFastSnapshotRestores } from './fastrestore.ts';
 import { defaultKmsKey } from './volumes.ts';
 
 /** Per-volume concurrency (reference §2.7): 1 pending snapshot for st1/sc1, 5 for other types. */
@@ -181,6 +182,7 @@ export function imagesUsing(world: World, snapshotId: string): string[] {
 export function removeSnapshot(tx: Tx, snapshot: Snapshot): void {
   if (holdsStandardCopy(snapshot.Tier)) releaseStandardCopy(tx, snapshot);
   dropRefs(tx, Object.values(snapshot.Image));
+  dropFastSnapshotRestores(tx, snapshot.SnapshotId);
   tx.remove('snapshots', snapshot.SnapshotId);
   tx.emit('SnapshotDeleted', snapshot.SnapshotId, `Snapshot ${snapshot.SnapshotId} deleted`);
 }
@@ -398,6 +400,7 @@ export function ModifySnapshotTier(tx: Tx, p: Params): unknown {
     fail('IncorrectState', `Snapshot '${snapshot.SnapshotId}' is associated with ${images.join(', ')} and can't be archived (I24).`);
   }
   moveTier(tx, snapshot, 'ARCHIVE', { TierAt: tx.world.now + DURATIONS.archive });
+  dropFastSnapshotRestores(tx, snapshot.SnapshotId);
   tx.emit('SnapshotArchiving', snapshot.SnapshotId, `Snapshot ${snapshot.SnapshotId} is moving to the archive tier`);
   return { SnapshotId: snapshot.SnapshotId, TieringStartTime: iso(tx.world.now) };
 }

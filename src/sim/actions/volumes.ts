@@ -98,6 +98,7 @@ export function createVolumeRecord(tx: Tx, spec: NewVolume): Volume {
     Tags: spec.tags,
     Attachment: null,
     Blocks: blocks,
+    FastRestored: source !== null && tx.world.fastSnapshotRestores[`${source.SnapshotId}:${spec.zone}`]?.State === 'enabled',
     Lineage: sameLineage && source ? source.Lineage : `lineage-${id}`,
   };
   tx.put('volumes', id, volume);

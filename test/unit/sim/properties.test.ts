@@ -25,6 +25,7 @@ const ACTIONS = [
   'CreateVolume', 'AttachVolume', 'DetachVolume', 'DeleteVolume',
   'CreateSnapshot', 'CreateSnapshots', 'DeleteSnapshot', 'CopySnapshot', 'ModifySnapshotAttribute', 'ModifySnapshotTier', 'RestoreSnapshotTier',
   'CreateImage', 'RegisterImage', 'DeregisterImage', 'DisableImage', 'EnableImage', 'CopyImage', 'ModifyImageAttribute', 'EnableImageDeprecation',
+  'EnableFastSnapshotRestores', 'DisableFastSnapshotRestores', 'ModifyInstanceAttribute',
   'CreateTags', 'DeleteTags', 'WriteFile', 'DeleteFile', 'InstallPackage', 'ReadFile', 'ListFiles',
   'DescribeInstances', 'DescribeVolumes', 'DescribeSnapshots', 'DescribeImages', 'DescribeStorage',
   'Advance', 'Advance', 'Advance', 'Advance', 'Junk',
@@ -91,6 +92,11 @@ export function toCall(world: World, t: Template): SimCall {
     CopyImage: { SourceRegion: t.flag ? other : region, SourceImageId: image, Name: pick(NAMES, f) },
     ModifyImageAttribute: { ImageId: image, LaunchPermission: t.flag ? { Add: [{ Group: 'all' }] } : { Remove: [{ Group: 'all' }] } },
     EnableImageDeprecation: { ImageId: image, DeprecateAt: new Date(world.now + 3600_000).toISOString() },
+    EnableFastSnapshotRestores: { AvailabilityZones: [zone], SourceSnapshotIds: [snapshot] },
+    DisableFastSnapshotRestores: { AvailabilityZones: [zone], SourceSnapshotIds: [snapshot] },
+    ModifyInstanceAttribute: t.flag
+      ? { InstanceId: instance, BlockDeviceMappings: [{ DeviceName: pick(DEVICES, c), Ebs: { DeleteOnTermination: f % 2 === 0 } }] }
+      : { InstanceId: instance, DisableApiTermination: { Value: f % 7 === 0 } },
     CreateTags: { Resources: [pick([instance, volume, snapshot, image], f)], Tags: [{ Key: 'Name', Value: 'x' }] },
     DeleteTags: { Resources: [pick([instance, volume, snapshot, image], f)] },
     WriteFile: { InstanceId: instance, Path: pick(PATHS, c), Content: `content ${f}` },

@@ -251,3 +251,40 @@ describe('ModifySnapshotTier / RestoreSnapshotTier', () => {
     err(img.world, 'ModifySnapshotTier', { SnapshotId: s.out.SnapshotId, StorageTier: 'archive' }, 'IncorrectState');
   });
 });
+
+describe('fast snapshot restore', () => {
+  test('enabling -> optimizing -> enabled; volumes created there are FastRestored; deleting the snapshot disables it', () => {
+    const { world, snapshotId } = completedSnapshot();
+    const e = ok(world, 'EnableFastSnapshotRestores', { AvailabilityZones: ['us-east-1a', 'us-east-1b'], SourceSnapshotIds: [snapshotId] });
+    expect(e.out.Successful.map((r: any) => [r.AvailabilityZone, r.State])).toEqual([
+      ['us-east-1a', 'enabling'],
+      ['us-east-1b', 'enabling'],
+    ]);
+    expect(e.out.Unsuccessful).toEqual([]);
+    let w = advance(e.world, 61).world;
+    expect(ok(w, 'DescribeFastSnapshotRestores').out.FastSnapshotRestores[0].State).toBe('optimizing');
+    w = advance(w, 120).world;
+    expect(ok(w, 'DescribeFastSnapshotRestores', { Filters: [{ Name: 'state', Values: ['enabled'] }] }).out.FastSnapshotRestores).toHaveLength(2);
+    expect(ok(w, 'CreateVolume', { AvailabilityZone: 'us-east-1a', SnapshotId: snapshotId }).out.FastRestored).toBe(true);
+    expect(ok(w, 'CreateVolume', { AvailabilityZone: 'us-east-1c', SnapshotId: snapshotId }).out.FastRestored).toBe(false);
+    const d = ok(w, 'DisableFastSnapshotRestores', { AvailabilityZones: ['us-east-1a'], SourceSnapshotIds: [snapshotId] });
+    expect(d.out.Successful[0].State).toBe('disabling');
+    expect(Object.keys(advance(d.world, 60).world.fastSnapshotRestores)).toEqual([`${snapshotId}:us-east-1b`]);
+    expect(ok(w, 'DeleteSnapshot', { SnapshotId: snapshotId }).world.fastSnapshotRestores).toEqual({});
+  });
+
+  test('pending snapshots fail per item; bad zones and ids fail the call', () => {
+    const base = runningInstance();
+    const s = ok(base.world, 'CreateSnapshot', { VolumeId: base.rootVolumeId });
+    const e = ok(s.world, 'EnableFastSnapshotRestores', { AvailabilityZones: ['us-east-1a'], SourceSnapshotIds: [s.out.SnapshotId] });
+    expect(e.out).toEqual({
+      Successful: [],
+      Unsuccessful: [{ SnapshotId: s.out.SnapshotId, FastSnapshotRestoreStateErrors: [{ AvailabilityZone: 'us-east-1a', Error: { Code: 'IncorrectState', Message: 'Snapshot is in invalid state - pending' } }] }],
+    });
+    err(s.world, 'EnableFastSnapshotRestores', { AvailabilityZones: ['eu-west-1a'], SourceSnapshotIds: [s.out.SnapshotId] }, 'InvalidZone.NotFound');
+    err(s.world, 'EnableFastSnapshotRestores', { AvailabilityZones: ['us-east-1a'], SourceSnapshotIds: ['snap-0123456789abcdef0'] }, 'InvalidSnapshot.NotFound');
+    err(s.world, 'EnableFastSnapshotRestores', { SourceSnapshotIds: [s.out.SnapshotId] }, 'MissingParameter');
+    const off = ok(s.world, 'DisableFastSnapshotRestores', { AvailabilityZones: ['us-east-1a'], SourceSnapshotIds: [s.out.SnapshotId] });
+    expect(off.out.Unsuccessful[0].FastSnapshotRestoreStateErrors[0].Error.Code).toBe('IncorrectState');
+  });
+});
