@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { resolveBrowser } from './support/browser.ts';
 
@@ -23,8 +24,10 @@ export default defineConfig({
   },
   // The suite tests the *built* site: `npm test` builds it before Playwright starts.
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    // --ignore-lock: a developer's own `npm run preview` may be running; the tests use their own server.
+    command: `npx astro preview --ignore-lock --host 127.0.0.1 --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
+    cwd: join(import.meta.dirname, '..'),
     reuseExistingServer: false,
     timeout: 60_000,
     env: { ASTRO_TELEMETRY_DISABLED: '1' },

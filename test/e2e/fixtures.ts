@@ -10,12 +10,15 @@ export type Theme = (typeof THEMES)[number];
  * a CSP violation is logged as an error too), or if it asked any host but this site (the course is
  * self-contained and private), or if it set a cookie.
  */
-export const test = base.extend<{ pageHealth: string[] }>({
+export const test = base.extend<{ allowedConsoleErrors: RegExp[]; pageHealth: string[] }>({
+  /** Console errors a test provokes on purpose (the 404 page's own status, a rejected permalink...). */
+  allowedConsoleErrors: [[], { option: true }],
   pageHealth: [
-    async ({ page, context }, use) => {
+    async ({ page, context, allowedConsoleErrors }, use) => {
       const problems: string[] = [];
       page.on('console', (msg) => {
-        if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
+        if (msg.type() !== 'error' || allowedConsoleErrors.some((re) => re.test(msg.text()))) return;
+        problems.push(`console.error: ${msg.text()}`);
       });
       page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
       page.on('request', (request) => {
