@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createActor, SimulatedClock, waitFor } from 'xstate';
-import { createWorld, nextEventTime } from '../../../src/sim/index.ts';
+import { checkInvariants, createWorld, nextEventTime } from '../../../src/sim/index.ts';
 import type { SimCall } from '../../../src/sim/index.ts';
 import { encodeLog } from '../../../src/sim/actor/codec.ts';
 import { effectiveCalls, replayCalls } from '../../../src/sim/actor/history.ts';
@@ -22,7 +23,8 @@ import {
 import type { SimulatorSnapshot } from '../../../src/sim/actor/selectors.ts';
 import { simulatorMachine, tickSeconds, TICK_INTERVAL_MS } from '../../../src/sim/actor/simulator.machine.ts';
 import type { SimulatorInput } from '../../../src/sim/actor/simulator.machine.ts';
-import { advance, nameTag } from './actor-helpers.ts';
+import { advance, intentArb, nameTag, resolveIntent } from './actor-helpers.ts';
+import type { Intent } from './actor-helpers.ts';
 
 const scenarioCalls: SimCall[] = [
   { action: 'CreateVolume', params: { AvailabilityZone: 'us-east-1a', Size: 4, ...nameTag('volume', 'data') } },
@@ -279,5 +281,61 @@ describe('saving and loading', () => {
     const done = await waitFor(actor, (s) => settled(s) && s.context.persistence.exported !== null);
     const replayed = replayCalls(snap().context.history.base, effectiveCalls(done.context.history));
     expect(replayed.ok && replayed.world).toEqual(selectWorld(done));
+  });
+});
+
+describe('any sequence of events', () => {
+  type Command =
+    | { kind: 'call'; intent: Intent }
+    | { kind: 'undo' | 'redo' | 'reset' | 'pause' | 'resume' | 'step' }
+    | { kind: 'jump'; to: number }
+    | { kind: 'wait'; ticks: number }
+    | { kind: 'speed'; speed: 1 | 2 | 4 | 8 };
+  const commandArb: fc.Arbitrary<Command> = fc.oneof(
+    { weight: 5, arbitrary: intentArb.map((intent) => ({ kind: 'call' as const, intent })) },
+    { weight: 3, arbitrary: fc.integer({ min: 1, max: 12 }).map((ticks) => ({ kind: 'wait' as const, ticks })) },
+    fc.constantFrom(...(['undo', 'redo', 'reset', 'pause', 'resume', 'step'] as const)).map((kind) => ({ kind })),
+    fc.nat(40).map((to) => ({ kind: 'jump' as const, to })),
+    fc.constantFrom(1 as const, 2 as const, 4 as const, 8 as const).map((speed) => ({ kind: 'speed' as const, speed })),
+  );
+
+  test('keep the World equal to a replay of the saved calls, the invariants true, and the timer on exactly when it should be', () => {
+    fc.assert(
+      fc.property(fc.array(commandArb, { minLength: 1, maxLength: 25 }), (commands) => {
+        const { actor, clock, snap } = start();
+        for (const command of commands) {
+          switch (command.kind) {
+            case 'call':
+              actor.send({ type: 'call.run', call: resolveIntent(selectWorld(snap()), command.intent) });
+              break;
+            case 'wait':
+              clock.increment(command.ticks * TICK_INTERVAL_MS);
+              break;
+            case 'jump':
+              actor.send({ type: 'history.jump', index: command.to });
+              break;
+            case 'speed':
+              actor.send({ type: 'clock.setSpeed', speed: command.speed });
+              break;
+            case 'undo':
+            case 'redo':
+            case 'reset':
+              actor.send({ type: `history.${command.kind}` });
+              break;
+            default:
+              actor.send({ type: `clock.${command.kind}` });
+          }
+          const history = snap().context.history;
+          const replayed = replayCalls(history.base, effectiveCalls(history));
+          expect(replayed.ok && replayed.world).toEqual(history.world);
+          expect(checkInvariants(history.world)).toEqual([]);
+          const shouldTick =
+            selectClock(snap()).mode === 'running' && history.cursor === history.entries.length && nextEventTime(history.world) !== null;
+          expect(selectIsTicking(snap())).toBe(shouldTick);
+        }
+        actor.stop();
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -148,6 +148,36 @@ describe('AMIs: imageAvailable, instanceRunningFromImage, imageDeregistered, noO
   });
 });
 
+describe('copies and deletions in progress', () => {
+  test('a cross-Region copy is not orphaned while its source exists; a pending snapshot being deleted is not gone yet', () => {
+    let world = build([volume('data'), advance(10)]).world;
+    const volumeId = Object.keys(world.volumes)[0] ?? '';
+    const source = run(world, { action: 'CreateSnapshot', params: { VolumeId: volumeId, ...nameTag('snapshot', 'data-backup') } });
+    const sourceId = String(source.output['SnapshotId']);
+    world = run(source.world, advance(600)).world;
+    const copy = run(world, { action: 'CopySnapshot', region: 'eu-west-1', params: { SourceRegion: 'us-east-1', SourceSnapshotId: sourceId, ...nameTag('snapshot', 'data-dr') } });
+    const copyId = String(copy.output['SnapshotId']);
+    world = run(copy.world, advance(1200)).world;
+    expect(status(world, 'snapshotCompleted', { snapshotName: 'data-dr', region: 'eu-west-1' })).toMatchObject({ met: true, because: `${copyId} (data-dr) is completed` });
+    expect(status(world, 'noOrphanedSnapshots', {}).met).toBe(true);
+    world = run(world, { action: 'DeleteSnapshot', params: { SnapshotId: sourceId } }).world;
+    expect(status(world, 'noOrphanedSnapshots', {})).toMatchObject({
+      met: false,
+      because: `${copyId} (data-dr) is a copy of ${sourceId}, which no longer exists, and no AMI uses it`,
+    });
+
+    const pending = run(world, { action: 'CreateSnapshot', params: { VolumeId: volumeId, ...nameTag('snapshot', 'temp') } });
+    world = run(pending.world, { action: 'DeleteSnapshot', params: { SnapshotId: pending.output['SnapshotId'] } }).world;
+    expect(status(world, 'snapshotDeleted', { snapshotName: 'temp' })).toMatchObject({
+      met: false,
+      because: `${String(pending.output['SnapshotId'])} (temp) is still pending and will be deleted when it completes`,
+    });
+    expect(status(world, 'snapshotCount', { volumeName: 'data', max: 0 })).toMatchObject({ met: true, because: 'there are 0 snapshots of the data volume' });
+    world = run(world, advance(600)).world;
+    expect(status(world, 'snapshotDeleted', { snapshotName: 'temp' })).toMatchObject({ met: true });
+  });
+});
+
 describe('instanceInState, fileOnVolume, snapshotCount, snapshotDeleted, monthlySnapshotCostBelow', () => {
   test('instanceInState', () => {
     const web = webServer('web');
