@@ -176,16 +176,21 @@ function initialContext(input: SimulatorInput): SimulatorContext {
   const setup = replayCalls(fresh, input.scenarioCalls ?? []);
   if (setup.ok) history = createHistory(setup.world);
   else problems.push(`The scenario could not be set up, so the lab starts from an empty account. ${setup.error}`);
-  for (const call of input.initialLog ?? []) {
-    const result = runCall(history, call);
+  // The initial log is all or nothing, like a loaded saved lab: half a session would be a World
+  // the learner never had.
+  let restored = history;
+  for (const [index, call] of (input.initialLog ?? []).entries()) {
+    const result = runCall(restored, call);
     if (!result.ok) {
       problems.push(
-        `The restored session stopped at ${call.action}, which failed with ${result.error.Code}: ${result.error.Message}`,
+        `The previous session could not be restored, so the lab starts from the beginning: its call ${index + 1} (${call.action}) failed with ${result.error.Code}: ${result.error.Message}`,
       );
+      restored = history;
       break;
     }
-    history = result.history;
+    restored = result.history;
   }
+  history = restored;
   const context: SimulatorContext = {
     history,
     scenarioId: input.scenarioId,

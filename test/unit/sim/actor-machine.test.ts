@@ -55,10 +55,13 @@ describe('start', () => {
     expect(selectNarration(snap())).toEqual([]);
   });
 
-  test('an initial log becomes undoable entries on top of the base', () => {
-    const { snap } = start({ scenarioCalls, initialLog: [{ action: 'CreateSnapshot', params: { VolumeId: 'vol-0123456789abcdef0' } }] });
+  test('an initial log becomes undoable entries on top of the base, all or nothing', () => {
+    const { snap } = start({ scenarioCalls, initialLog: [advance(5), { action: 'CreateSnapshot', params: { VolumeId: 'vol-0123456789abcdef0' } }] });
     expect(selectHistoryLength(snap())).toBe(0);
-    expect(selectPersistence(snap()).error).toMatch(/^The restored session stopped at CreateSnapshot, which failed with InvalidVolume\.NotFound/);
+    expect(selectWorld(snap())).toBe(snap().context.history.base);
+    expect(selectPersistence(snap()).error).toMatch(
+      /^The previous session could not be restored, so the lab starts from the beginning: its call 2 \(CreateSnapshot\) failed with InvalidVolume\.NotFound/,
+    );
 
     const ok = start({ scenarioCalls, initialLog: [advance(5), advance(7)] });
     expect(selectHistoryLength(ok.snap())).toBe(2);
