@@ -131,6 +131,7 @@ export function CreateVolume(tx: Tx, p: Params): unknown {
     size ??= source.VolumeSize;
   }
   checkVolumeSize(type, size ?? 0, 'Size');
+  if ((type === 'io1' || type === 'io2') && iops === undefined) missingParameter('iops');
   const tags = readTagSpecifications(p, ['volume'])['volume'] ?? [];
   const enc = resolveEncryption(tx, source, encrypted, kmsKeyId);
   const volume = createVolumeRecord(tx, {

@@ -42,6 +42,8 @@ describe('CreateVolume', () => {
     err(world, 'CreateVolume', { AvailabilityZone: 'us-east-1z', Size: 10 }, 'InvalidZone.NotFound');
     err(world, 'CreateVolume', { AvailabilityZone: 'us-east-1a', Size: 0 }, 'InvalidParameterValue');
     err(world, 'CreateVolume', { AvailabilityZone: 'us-east-1a', Size: 10, VolumeType: 'st1' }, 'InvalidParameterValue');
+    err(world, 'CreateVolume', { AvailabilityZone: 'us-east-1a', Size: 10, VolumeType: 'io2' }, 'MissingParameter');
+    expect(ok(world, 'CreateVolume', { AvailabilityZone: 'us-east-1a', Size: 10, VolumeType: 'io2', Iops: 1000 }).out.Iops).toBe(1000);
     err(world, 'CreateVolume', { AvailabilityZone: 'us-east-1a', Size: 'ten' }, 'InvalidParameterValue');
     expect(err(world, 'CreateVolume', { AvailabilityZone: 'us-east-1a', SnapshotId: 'snap-0123456789abcdef0' }, 'InvalidSnapshot.NotFound')).toBe(
       "The snapshot 'snap-0123456789abcdef0' does not exist.",
