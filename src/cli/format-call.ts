@@ -118,7 +118,8 @@ function apiWords(op: OperationDef, params: Record<string, unknown>): string[] {
     }
     if (!(o.param in params)) continue;
     used.add(o.param);
-    const value = params[o.param];
+    const raw = params[o.param];
+    const value = o.wrap === 'Value' && isRecord(raw) ? raw['Value'] : raw;
     if (value === undefined || value === null) continue;
     if (o.shape.type === 'boolean') {
       if (value === true) words.push(`--${o.name}`);

@@ -3,11 +3,11 @@
 // requires it, a line of help, and the response elements the API returns. Parsing, help,
 // completion, formatCall and the output tests all read this table; no per-operation code.
 import {
-  AttributeBooleanValue,
   AttributeValue,
   BlockDeviceMappings,
   CreateVolumePermissionModifications,
   Filters,
+  InstanceBlockDeviceMappings,
   InstanceSpecification,
   LaunchPermissionModifications,
   Placement,
@@ -34,6 +34,11 @@ export interface OptionDef {
   readonly negative?: string;
   /** `count`: the run-instances `--count min[:max]` customization filling MinCount and MaxCount. */
   readonly custom?: 'count';
+  /**
+   * `Value`: a structure whose only member is a boolean `Value`, which the CLI offers as a pair of
+   * flags (awscli's toplevelbool customization): `--disable-api-stop` sends {"Value": true}.
+   */
+  readonly wrap?: 'Value';
 }
 
 export interface OperationDef {
@@ -59,6 +64,7 @@ interface OptionExtra {
   required?: boolean;
   name?: string;
   negative?: string;
+  wrap?: 'Value';
 }
 
 function opt(param: string, shape: Shape, doc: string, extra: OptionExtra = {}): OptionDef {
@@ -71,6 +77,7 @@ function opt(param: string, shape: Shape, doc: string, extra: OptionExtra = {}):
     required: extra.required ?? false,
     doc,
     ...(negative === undefined ? {} : { negative }),
+    ...(extra.wrap === undefined ? {} : { wrap: extra.wrap }),
   };
 }
 
@@ -182,7 +189,9 @@ const OPERATIONS_LIST: OperationDef[] = [
       opt('InstanceId', str, 'The ID of the instance.', req),
       dryRun,
     ],
-    output: ['InstanceId', 'BlockDeviceMapping', 'DisableApiTermination', 'InstanceType', 'RootDeviceName'],
+    output: ['BlockDeviceMappings', 'DisableApiTermination', 'EnaSupport', 'EnclaveOptions', 'EbsOptimized', 'InstanceId',
+      'InstanceInitiatedShutdownBehavior', 'InstanceType', 'KernelId', 'ProductCodes', 'RamdiskId', 'RootDeviceName',
+      'SourceDestCheck', 'SriovNetSupport', 'UserData', 'DisableApiStop', 'Groups'],
   },
   {
     name: 'modify-instance-attribute',
@@ -192,8 +201,11 @@ const OPERATIONS_LIST: OperationDef[] = [
       opt('InstanceId', str, 'The ID of the instance.', req),
       opt('Attribute', str, 'The name of the attribute to modify.'),
       opt('Value', str, 'A new value for the attribute.'),
-      opt('DisableApiTermination', AttributeBooleanValue, 'Enable or disable termination protection (Value=true|false).'),
+      opt('DisableApiTermination', bool, 'Turns termination protection on (or off with the --no- form).', { wrap: 'Value' }),
+      opt('DisableApiStop', bool, 'Turns stop protection on (or off with the --no- form).', { wrap: 'Value' }),
       opt('InstanceType', AttributeValue, 'Changes the instance type; the instance must be stopped.'),
+      opt('BlockDeviceMappings', InstanceBlockDeviceMappings,
+        'Changes DeleteOnTermination of attached volumes, e.g. DeviceName=/dev/sdf,Ebs={DeleteOnTermination=false}.'),
       dryRun,
     ],
     output: [],

@@ -18,7 +18,7 @@ import { SIM_COMMANDS, SIM_COMMAND_BY_NAME, simUsage, type SimCommandDef } from 
 import { tokenize } from './tokenize.ts';
 import { unpackOption, validateParams, type UnpackFailure } from './unpack.ts';
 import { WAITERS, WAITER_BY_CLI_NAME, type WaiterDef } from './waiters.ts';
-import type { Shape } from './shapes.ts';
+import { AttributeBooleanValue, type Shape } from './shapes.ts';
 
 export const REGIONS = ['us-east-1', 'eu-west-1'] as const;
 export type Region = (typeof REGIONS)[number];
@@ -274,9 +274,9 @@ function operationParams(op: OperationDef, words: readonly string[]): Record<str
       Object.assign(params, countParams(String(given.value)));
       continue;
     }
-    shapes.set(o.param, o.shape);
+    shapes.set(o.param, o.wrap === 'Value' ? AttributeBooleanValue : o.shape);
     if (typeof given.value === 'boolean') {
-      params[o.param] = given.value;
+      params[o.param] = o.wrap === 'Value' ? { Value: given.value } : given.value;
       continue;
     }
     const words = Array.isArray(given.value) ? given.value : [given.value];

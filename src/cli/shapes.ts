@@ -70,9 +70,19 @@ export const CreateVolumePermissionModifications = struct({
   Remove: list(CreateVolumePermission),
 });
 
-/** AttributeValue / AttributeBooleanValue: structures with one `Value` member. */
+/** AttributeValue: a structure with one string `Value` member (the CLI also takes the bare value). */
 export const AttributeValue = struct({ Value: str });
+/** AttributeBooleanValue: what a `wrap: 'Value'` boolean option sends. */
 export const AttributeBooleanValue = struct({ Value: bool });
+
+export const InstanceBlockDeviceMappings = list(
+  struct({
+    DeviceName: str,
+    Ebs: struct({ DeleteOnTermination: bool, VolumeId: str }),
+    VirtualName: str,
+    NoDevice: str,
+  }),
+);
 
 /** The short type name the real CLI help prints next to each option: "(string)", "(list)", ... */
 export function shapeTypeName(shape: Shape): string {

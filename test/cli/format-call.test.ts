@@ -77,7 +77,7 @@ describe('formatCall prints the command a click stands for', () => {
     for (const op of OPERATIONS.values()) {
       const options = op.options.filter((o) => o.custom === undefined);
       const arb = fc.record(
-        Object.fromEntries(options.map((o) => [o.param, arbitrary(o.shape)])),
+        Object.fromEntries(options.map((o) => [o.param, o.wrap === 'Value' ? arbitrary(o.shape).map((v) => ({ Value: v })) : arbitrary(o.shape)])),
         { requiredKeys: options.filter((o) => o.required).map((o) => o.param) },
       );
       fc.assert(

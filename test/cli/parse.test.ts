@@ -84,10 +84,13 @@ describe('every option of every operation reaches its API parameter', () => {
     const base = requiredWords(op.options, o);
     const s = sample(o.shape, o.name);
     const text = ['aws', 'ec2', op.name, ...base.words, `--${o.name}`, ...s.words].join(' ');
-    const expected = { ...base.params, [o.param]: s.value, ...(op.name === 'run-instances' ? { MinCount: 1, MaxCount: 1 } : {}) };
+    const value = o.wrap === 'Value' ? { Value: s.value } : s.value;
+    const expected = { ...base.params, [o.param]: value, ...(op.name === 'run-instances' ? { MinCount: 1, MaxCount: 1 } : {}) };
     expect(params(text)).toEqual(expected);
     if (o.negative !== undefined) {
-      expect(params(['aws', 'ec2', op.name, ...base.words, `--${o.negative}`].join(' '))[o.param]).toBe(false);
+      expect(params(['aws', 'ec2', op.name, ...base.words, `--${o.negative}`].join(' '))[o.param]).toEqual(
+        o.wrap === 'Value' ? { Value: false } : false,
+      );
     }
   });
 

@@ -54,9 +54,18 @@ describe('outputs of the operations use the API response elements', () => {
     s.ok('aws ec2 describe-volumes --filters Name=status,Values=in-use');
     s.ok(`aws ec2 create-tags --resources ${volume} --tags Key=Name,Value=data Key=team,Value=lab`);
     s.ok(`aws ec2 delete-tags --resources ${volume} --tags Key=team`);
+    s.ok(`aws ec2 describe-tags --filters Name=resource-id,Values=${volume}`);
+    s.ok('aws ec2 describe-availability-zones --region eu-west-1');
+    s.ok('aws ec2 describe-regions');
+    s.ok(`aws ec2 modify-instance-attribute --instance-id ${instance} --disable-api-termination`);
+    s.ok(`aws ec2 describe-instance-attribute --instance-id ${instance} --attribute disableApiTermination`);
+    s.ok(`aws ec2 modify-instance-attribute --instance-id ${instance} --no-disable-api-termination`);
     const snapshot = idOf(s.ok(`aws ec2 create-snapshot --volume-id ${volume} --description "data v1"`), 'SnapshotId');
     s.ok(`aws ec2 wait snapshot-completed --snapshot-ids ${snapshot}`);
     s.ok(`aws ec2 describe-snapshots --snapshot-ids ${snapshot}`);
+    s.ok(`aws ec2 enable-fast-snapshot-restores --availability-zones us-east-1b --source-snapshot-ids ${snapshot}`);
+    s.ok('aws ec2 describe-fast-snapshot-restores');
+    s.ok(`aws ec2 disable-fast-snapshot-restores --availability-zones us-east-1b --source-snapshot-ids ${snapshot}`);
     s.ok('sim advance 15');
     s.ok(`aws ec2 create-snapshots --instance-specification InstanceId=${instance},ExcludeBootVolume=true`);
     s.ok(`aws ec2 modify-snapshot-attribute --snapshot-id ${snapshot} --attribute createVolumePermission --operation-type add --user-ids 210987654321`);
