@@ -26,7 +26,7 @@ export interface GoalCheck {
   because: string;
 }
 
-type ParamType = 'name' | 'region' | 'zone' | 'count' | 'usd' | 'path' | 'text' | 'instanceState';
+type ParamType = 'name' | 'region' | 'zone' | 'count' | 'usd' | 'path' | 'text' | 'instanceState' | 'grantee';
 
 interface ParamSpec {
   type: ParamType;
@@ -68,6 +68,7 @@ const PARAM_TYPES: Record<ParamType, { accepts: (value: unknown) => boolean; exp
   usd: { accepts: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0, expected: 'an amount in US dollars, 0 or more' },
   path: { accepts: (v) => typeof v === 'string' && /^\/[^\0]*[^/]$/.test(v), expected: 'an absolute file path such as /home/ec2-user/notes.txt' },
   text: { accepts: (v) => typeof v === 'string', expected: 'a string' },
+  grantee: { accepts: (v) => v === 'public' || (typeof v === 'string' && /^\d{12}$/.test(v)), expected: '"public" or a 12-digit AWS account id' },
   instanceState: { accepts: (v) => typeof v === 'string' && (INSTANCE_STATES as readonly string[]).includes(v), expected: `one of ${INSTANCE_STATES.join(', ')}` },
 };
 
@@ -398,9 +399,7 @@ const snapshotDeleted = defineGoal<{ snapshotName: string; region?: RegionName }
   },
   describe: (p) => `The ${p.snapshotName} snapshot is deleted${inRegion(p.region)}`,
   check(world, p) {
-    const named = byId(world.snapshots, (s) => s.SnapshotId).filter(
-      (s) => s.OwnerId === world.accountId && nameOf(s.Tags) === p.snapshotName && (p.region === undefined || s.Region === p.region),
-    );
+    const named = namedSnapshots(world, p.snapshotName, p.region);
     if (named.length === 0) return { met: true, because: `no snapshot named ${p.snapshotName} is left${inRegion(p.region)}` };
     return {
       met: false,
@@ -475,6 +474,101 @@ const monthlySnapshotCostBelow = defineGoal<{ usd: number; region?: RegionName }
   },
 });
 
+/** Own snapshots with this Name tag (including ones being deleted, which still exist). */
+function namedSnapshots(world: World, name: string, region?: RegionName): Snapshot[] {
+  return byId(world.snapshots, (s) => s.SnapshotId).filter(
+    (s) => s.OwnerId === world.accountId && nameOf(s.Tags) === name && (region === undefined || s.Region === region),
+  );
+}
+
+const TIER_WORDING: Record<Snapshot['Tier'], string> = {
+  standard: 'is in the standard tier',
+  archiving: 'is still being moved to the archive tier',
+  archived: 'is archived',
+  restoring: 'is archived and being restored',
+  'temporary-restored': 'is temporarily restored to the standard tier (its archived copy remains)',
+};
+
+const snapshotArchived = defineGoal<{ snapshotName: string; region?: RegionName }>({
+  id: 'snapshotArchived',
+  summary: 'A snapshot of yours with this Name tag is in the archive tier (archival finished, not being restored).',
+  params: {
+    snapshotName: { type: 'name', doc: 'Name tag of the snapshot.' },
+    region: { type: 'region', optional: true, doc: 'Region of the snapshot; any Region when absent.' },
+  },
+  describe: (p) => `The ${p.snapshotName} snapshot is archived${inRegion(p.region)}`,
+  check(world, p) {
+    const named = namedSnapshots(world, p.snapshotName, p.region);
+    if (named.length === 0) return { met: false, because: `no snapshot is named ${p.snapshotName}${inRegion(p.region)}` };
+    const archived = named.find((s) => s.Tier === 'archived');
+    if (archived) return { met: true, because: `${snapshotLabel(archived)} is archived` };
+    return { met: false, because: list(named.map((s) => `${snapshotLabel(s)} ${s.State === 'pending' ? 'is still pending' : TIER_WORDING[s.Tier]}`)) };
+  },
+});
+
+const shareWording = (grantee: string): string => (grantee === 'public' ? 'publicly' : `with ${grantee}`);
+
+function describeSharing(grantees: readonly string[]): string {
+  if (grantees.length === 0) return 'it is not shared with anyone';
+  return `it is shared ${list(grantees.map((g) => (g === 'all' ? 'publicly' : `with ${g}`)))}`;
+}
+
+const snapshotShared = defineGoal<{ snapshotName: string; with: string }>({
+  id: 'snapshotShared',
+  summary: 'A snapshot of yours with this Name tag has a create-volume permission for this account, or is public.',
+  params: {
+    snapshotName: { type: 'name', doc: 'Name tag of the snapshot.' },
+    with: { type: 'grantee', doc: 'The 12-digit account id it must be shared with, or "public".' },
+  },
+  describe: (p) => `The ${p.snapshotName} snapshot is shared ${shareWording(p.with)}`,
+  check(world, p) {
+    const named = namedSnapshots(world, p.snapshotName);
+    if (named.length === 0) return { met: false, because: `no snapshot is named ${p.snapshotName}` };
+    const grant = p.with === 'public' ? 'all' : p.with;
+    const shared = named.find((s) => s.CreateVolumePermissions.includes(grant));
+    if (shared) return { met: true, because: `${snapshotLabel(shared)} is shared ${shareWording(p.with)}` };
+    return { met: false, because: list(named.map((s) => `${snapshotLabel(s)} is not shared ${shareWording(p.with)}: ${describeSharing(s.CreateVolumePermissions)}`)) };
+  },
+});
+
+const imageShared = defineGoal<{ imageName: string; with: string; region?: RegionName }>({
+  id: 'imageShared',
+  summary: 'A registered AMI of yours with this name has a launch permission for this account, or is public.',
+  params: {
+    imageName: { type: 'name', doc: 'AMI name.' },
+    with: { type: 'grantee', doc: 'The 12-digit account id it must be shared with, or "public".' },
+    region: { type: 'region', optional: true, doc: 'Region of the AMI; any Region when absent.' },
+  },
+  describe: (p) => `The ${p.imageName} AMI is shared ${shareWording(p.with)}${inRegion(p.region)}`,
+  check(world, p) {
+    const images = ownImages(world, p.imageName, p.region).filter((i) => i.State !== 'deregistered');
+    if (images.length === 0) return { met: false, because: `no registered AMI of yours is named ${p.imageName}${inRegion(p.region)}` };
+    const grantees = (i: Image): string[] => [...(i.Public ? ['all'] : []), ...i.LaunchPermissions];
+    const shared = images.find((i) => (p.with === 'public' ? i.Public : i.LaunchPermissions.includes(p.with)));
+    if (shared) return { met: true, because: `${shared.ImageId} (${p.imageName}) is shared ${shareWording(p.with)}` };
+    return { met: false, because: list(images.map((i) => `${i.ImageId} (${p.imageName}) is not shared ${shareWording(p.with)}: ${describeSharing(grantees(i))}`)) };
+  },
+});
+
+const snapshotEncrypted = defineGoal<{ snapshotName: string; region?: RegionName }>({
+  id: 'snapshotEncrypted',
+  summary: 'A completed snapshot of yours with this Name tag is encrypted (e.g. an encrypted copy).',
+  params: {
+    snapshotName: { type: 'name', doc: 'Name tag of the snapshot.' },
+    region: { type: 'region', optional: true, doc: 'Region of the snapshot; any Region when absent.' },
+  },
+  describe: (p) => `The ${p.snapshotName} snapshot is encrypted and completed${inRegion(p.region)}`,
+  check(world, p) {
+    const named = ownSnapshots(world, p.region).filter((s) => nameOf(s.Tags) === p.snapshotName);
+    if (named.length === 0) return { met: false, because: `no snapshot is named ${p.snapshotName}${inRegion(p.region)}` };
+    const encrypted = named.filter((s) => s.Encrypted);
+    const done = encrypted.find((s) => s.State === 'completed');
+    if (done) return { met: true, because: `${snapshotLabel(done)} is encrypted with ${done.KmsKeyId ?? 'the default KMS key'} and completed` };
+    if (encrypted.length > 0) return { met: false, because: `${pendingSnapshotReason(world, encrypted)}; it is encrypted` };
+    return { met: false, because: `${list(named.map(snapshotLabel))} ${named.length === 1 ? 'is' : 'are'} not encrypted` };
+  },
+});
+
 // ---------------------------------------------------------------------------------------------
 // Registry and checks
 
@@ -491,6 +585,10 @@ export const GOALS = {
   snapshotDeleted,
   noOrphanedSnapshots,
   monthlySnapshotCostBelow,
+  snapshotArchived,
+  snapshotShared,
+  imageShared,
+  snapshotEncrypted,
 } as const;
 
 export type GoalId = keyof typeof GOALS;

@@ -178,6 +178,62 @@ describe('copies and deletions in progress', () => {
   });
 });
 
+describe('archive, sharing and encryption', () => {
+  const PARTNER = '210987654321';
+
+  function completedSnapshot(name: string): { world: World; snapshotId: string } {
+    const world = build([volume('data'), advance(10)]).world;
+    const volumeId = Object.keys(world.volumes)[0] ?? '';
+    const snap = run(world, { action: 'CreateSnapshot', params: { VolumeId: volumeId, ...nameTag('snapshot', name) } });
+    return { world: run(snap.world, advance(600)).world, snapshotId: String(snap.output['SnapshotId']) };
+  }
+
+  test('snapshotArchived follows the tier', () => {
+    const { world, snapshotId } = completedSnapshot('yearly');
+    const goal = (w: World) => status(w, 'snapshotArchived', { snapshotName: 'yearly' });
+    expect(goal(world)).toEqual({ description: 'The yearly snapshot is archived', met: false, because: `${snapshotId} (yearly) is in the standard tier` });
+    const archiving = run(world, { action: 'ModifySnapshotTier', params: { SnapshotId: snapshotId, StorageTier: 'archive' } }).world;
+    expect(goal(archiving)).toMatchObject({ met: false, because: `${snapshotId} (yearly) is still being moved to the archive tier` });
+    expect(goal(run(archiving, advance(7 * 3600)).world)).toMatchObject({ met: true, because: `${snapshotId} (yearly) is archived` });
+  });
+
+  test('snapshotShared and imageShared name who it is shared with', () => {
+    const { world, snapshotId } = completedSnapshot('golden-data');
+    const goal = (w: World, grantee: string) => status(w, 'snapshotShared', { snapshotName: 'golden-data', with: grantee });
+    expect(goal(world, PARTNER)).toEqual({
+      description: `The golden-data snapshot is shared with ${PARTNER}`,
+      met: false,
+      because: `${snapshotId} (golden-data) is not shared with ${PARTNER}: it is not shared with anyone`,
+    });
+    const shared = run(world, {
+      action: 'ModifySnapshotAttribute',
+      params: { SnapshotId: snapshotId, Attribute: 'createVolumePermission', OperationType: 'add', UserIds: [PARTNER] },
+    }).world;
+    expect(goal(shared, PARTNER)).toMatchObject({ met: true, because: `${snapshotId} (golden-data) is shared with ${PARTNER}` });
+    expect(goal(shared, 'public')).toMatchObject({ description: 'The golden-data snapshot is shared publicly', met: false, because: `${snapshotId} (golden-data) is not shared publicly: it is shared with ${PARTNER}` });
+
+    const web = webServer('web');
+    const image = run(web.world, { action: 'CreateImage', params: { InstanceId: web.instanceId, Name: 'web-v1' } });
+    const imageId = String(image.output['ImageId']);
+    const ready = run(image.world, advance(600)).world;
+    const imageGoal = (w: World) => status(w, 'imageShared', { imageName: 'web-v1', with: PARTNER });
+    expect(imageGoal(ready)).toMatchObject({ met: false, because: `${imageId} (web-v1) is not shared with ${PARTNER}: it is not shared with anyone` });
+    const launchable = run(ready, { action: 'ModifyImageAttribute', params: { ImageId: imageId, LaunchPermission: { Add: [{ UserId: PARTNER }] } } }).world;
+    expect(imageGoal(launchable)).toMatchObject({ met: true, because: `${imageId} (web-v1) is shared with ${PARTNER}` });
+  });
+
+  test('snapshotEncrypted: an encrypted copy of an unencrypted snapshot', () => {
+    const { world, snapshotId } = completedSnapshot('plain');
+    expect(status(world, 'snapshotEncrypted', { snapshotName: 'plain' })).toMatchObject({ met: false, because: `${snapshotId} (plain) is not encrypted` });
+    const copy = run(world, { action: 'CopySnapshot', region: 'eu-west-1', params: { SourceRegion: 'us-east-1', SourceSnapshotId: snapshotId, Encrypted: true, ...nameTag('snapshot', 'sealed') } });
+    const copyId = String(copy.output['SnapshotId']);
+    const goal = (w: World) => status(w, 'snapshotEncrypted', { snapshotName: 'sealed', region: 'eu-west-1' });
+    expect(goal(copy.world)).toMatchObject({ met: false, because: expect.stringMatching(new RegExp(`^${copyId} \\(sealed\\) is still pending \\(\\d+%\\); it is encrypted$`)) });
+    const done = run(copy.world, advance(1800)).world;
+    expect(goal(done)).toMatchObject({ met: true, because: `${copyId} (sealed) is encrypted with ${done.snapshots[copyId]?.KmsKeyId ?? ''} and completed` });
+  });
+});
+
 describe('instanceInState, fileOnVolume, snapshotCount, snapshotDeleted, monthlySnapshotCostBelow', () => {
   test('instanceInState', () => {
     const web = webServer('web');
@@ -281,6 +337,7 @@ describe('validateGoal', () => {
     expect(error({ id: 'monthlySnapshotCostBelow', params: { usd: '1' } })).toMatch(/"usd" must be an amount in US dollars, 0 or more, not "1"/);
     expect(error({ id: 'instanceInState', params: { instanceName: 'web', state: 'sleeping' } })).toMatch(/must be one of pending, running, stopping, stopped, shutting-down, terminated/);
     expect(error({ id: 'fileOnInstance', params: { instanceName: 'web', path: 'notes.txt' } })).toMatch(/"path" must be an absolute file path/);
+    expect(error({ id: 'snapshotShared', params: { snapshotName: 'x', with: 'partner' } })).toMatch(/"with" must be "public" or a 12-digit AWS account id, not "partner"/);
     expect(error({ id: 'imageAvailable', params: { imageName: 'x', region: 'mars-1' } })).toMatch(/"region" must be one of the Regions us-east-1, eu-west-1/);
     expect(evaluateGoal(createWorld(), { id: 'nope' })).toEqual({ ok: false, error: expect.stringMatching(/^Unknown goal "nope"/) });
   });
@@ -299,6 +356,10 @@ describe('validateGoal', () => {
       snapshotDeleted: { snapshotName: 'old' },
       noOrphanedSnapshots: {},
       monthlySnapshotCostBelow: { usd: 0.5 },
+      snapshotArchived: { snapshotName: 'yearly', region: 'us-east-1' },
+      snapshotShared: { snapshotName: 'golden', with: 'public' },
+      imageShared: { imageName: 'web-v1', with: '210987654321' },
+      snapshotEncrypted: { snapshotName: 'sealed' },
     };
     expect(Object.keys(samples).sort()).toEqual([...GOAL_IDS].sort());
     for (const id of GOAL_IDS) {
