@@ -2,27 +2,37 @@
 // process fed on stdin), plain and with --jsonl, and must print exactly the reviewed expected
 // files. To regenerate them deliberately: UPDATE_STORIES=1 npx vitest run ... test/cli/stories.test.ts
 // then read the diff: the expected files are the specification, not a recording.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const STORIES = join(ROOT, 'test/cli/stories');
 const UPDATE = process.env['UPDATE_STORIES'] === '1';
 
-function sim(input: string, args: string[] = [], cwd = ROOT) {
-  const r = spawnSync('npm', ['run', '--silent', '--prefix', ROOT, 'sim', '--', ...args], {
-    cwd,
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+interface Run {
+  stdout: string;
+  stderr: string;
+  status: number | null;
 }
 
-function plainTranscript(r: ReturnType<typeof sim>): string {
+/** `npm run --silent sim -- ARGS < input`, from `cwd` (what --state is relative to). */
+function sim(input: string, args: string[] = [], cwd = ROOT): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn('npm', ['run', '--silent', '--prefix', ROOT, 'sim', '--', ...args], { cwd });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (status) => done({ stdout, stderr, status }));
+    child.stdin.end(input);
+  });
+}
+
+function plainTranscript(r: Run): string {
   return `exit status: ${r.status}\n\n==> stdout <==\n${r.stdout}\n==> stderr <==\n${r.stderr}`;
 }
 
@@ -34,45 +44,58 @@ function check(file: string, actual: string): void {
 const stories = readdirSync(STORIES).filter((f) => f.endsWith('.txt')).sort();
 
 describe('story scripts through npm run sim', () => {
+  // Both runs of every story start at once: each is a separate npm process.
+  const runs = new Map<string, [Run, Run]>();
+  beforeAll(async () => {
+    await Promise.all(
+      stories.map(async (story) => {
+        const input = readFileSync(join(STORIES, story), 'utf8');
+        runs.set(story, await Promise.all([sim(input), sim(input, ['--jsonl'])]));
+      }),
+    );
+  }, 120_000);
+
   it('has the four stories of the issue', () => {
     expect(stories).toEqual(['bake-ami.txt', 'deregister-costs.txt', 'errors.txt', 'snapshot-restore.txt']);
   });
 
   it.each(stories)('%s', (story) => {
-    const input = readFileSync(join(STORIES, story), 'utf8');
     const base = join(STORIES, story.replace(/\.txt$/, ''));
-    check(`${base}.expected`, plainTranscript(sim(input)));
-    const jsonl = sim(input, ['--jsonl']);
+    const [plain, jsonl] = runs.get(story) as [Run, Run];
+    check(`${base}.expected`, plainTranscript(plain));
     expect(jsonl.stderr).toBe('');
     check(`${base}.jsonl`, jsonl.stdout);
     // Every line is one command's object, and the exit status is that of the last failure.
     const lines = jsonl.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { exitCode: number });
     const lastFailure = [...lines].reverse().find((l) => l.exitCode !== 0)?.exitCode ?? 0;
     expect(jsonl.status).toBe(lastFailure);
-  }, 60_000);
+    expect(plain.status).toBe(lastFailure);
+  });
 });
 
 describe('--state FILE', () => {
-  it('continues a session across runs, relative to the caller directory, with the same output as one run', () => {
+  it('continues a session across runs, relative to the caller directory, with the same output as one run', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-state-'));
     try {
       const script = readFileSync(join(STORIES, 'snapshot-restore.txt'), 'utf8').split('\n');
       const cut = script.findIndex((l) => l.startsWith('# Deleting the first snapshot'));
-      const first = sim(script.slice(0, cut).join('\n'), ['--state', 'lab.json', '--jsonl'], dir);
+      const [first, whole] = await Promise.all([
+        sim(script.slice(0, cut).join('\n'), ['--state', 'lab.json', '--jsonl'], dir),
+        sim(script.join('\n'), ['--jsonl']),
+      ]);
       expect(existsSync(join(dir, 'lab.json'))).toBe(true);
-      const second = sim(script.slice(cut).join('\n'), ['--state', 'lab.json', '--jsonl'], dir);
-      const whole = sim(script.join('\n'), ['--jsonl']);
+      const second = await sim(script.slice(cut).join('\n'), ['--state', 'lab.json', '--jsonl'], dir);
       expect(first.stdout + second.stdout).toBe(whole.stdout);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 
-  it('rejects a file that is not a saved state', () => {
+  it('rejects a file that is not a saved state', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-state-'));
     try {
       writeFileSync(join(dir, 'bad.json'), '{"hello": 1}');
-      const r = sim('sim storage\n', ['--state', 'bad.json'], dir);
+      const r = await sim('sim storage\n', ['--state', 'bad.json'], dir);
       expect(r.status).toBe(255);
       expect(r.stderr).toContain('is not a saved simulator state');
     } finally {
