@@ -25,10 +25,3 @@ export function invalidValue(name: string, value: unknown, reason?: string): nev
   const shown = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   return fail('InvalidParameterValue', `Invalid value '${shown}' for ${name}.${reason ? ` ${reason}` : ''}`);
 }
-
-/** "The volume 'vol-a' does not exist." / "The volume IDs 'vol-a, vol-b' do not exist." style messages. */
-export function notFoundMessage(singular: string, plural: string, ids: string[]): string {
-  return ids.length === 1
-    ? `The ${singular} '${ids[0]}' does not exist.`
-    : `The ${plural} '${ids.join(', ')}' do not exist.`;
-}

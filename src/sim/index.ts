@@ -14,7 +14,7 @@ export type {
 export { createWorld, CLOCK_START, publicImageId } from './world.ts';
 export { execute, ACTION_NAMES, isReadOnlyAction } from './execute.ts';
 export { nextEventTime } from './time.ts';
-export { checkInvariants } from './invariants.ts';
+export { checkInvariants, checkStepInvariants } from './invariants.ts';
 export {
   instanceLifecycle,
   volumeLifecycle,

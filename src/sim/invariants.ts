@@ -142,3 +142,26 @@ export function checkInvariants(world: World): string[] {
   for (const id of blockRefs.keys()) if (!world.blocks[id]) v(`block ${id} is referenced but missing`);
   return out;
 }
+
+/**
+ * Invariants about one step from `before` to `after` (what a single World can't show):
+ * the clock never goes back, a terminated instance never leaves `terminated` (I25), a snapshot's
+ * content never changes after it was taken (I8), and block versions are immutable.
+ */
+export function checkStepInvariants(before: World, after: World): string[] {
+  const out: string[] = [];
+  if (after.now < before.now) out.push(`the clock went back from ${before.now} to ${after.now}`);
+  for (const [id, i] of Object.entries(before.instances)) {
+    const next = after.instances[id];
+    if (i.State === 'terminated' && next && next.State !== 'terminated') out.push(`I25: terminated instance ${id} is now ${next.State}`);
+  }
+  for (const [id, s] of Object.entries(before.snapshots)) {
+    const next = after.snapshots[id];
+    if (next && next.Image !== s.Image && JSON.stringify(next.Image) !== JSON.stringify(s.Image)) out.push(`I8: the content of snapshot ${id} changed`);
+  }
+  for (const [id, b] of Object.entries(before.blocks)) {
+    const next = after.blocks[id];
+    if (next && next.Files !== b.Files && JSON.stringify(next.Files) !== JSON.stringify(b.Files)) out.push(`block version ${id} was modified`);
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 // Small named helpers for the sim tests: run a call that must succeed (and keep every invariant),
 // or one that must fail with a given code (and leave the World exactly as it was).
 import { expect } from 'vitest';
-import { checkInvariants, createWorld, execute, publicImageId } from '../../../src/sim/index.ts';
+import { checkInvariants, checkStepInvariants, createWorld, execute, publicImageId } from '../../../src/sim/index.ts';
 import type { RegionName, SimEvent, World } from '../../../src/sim/index.ts';
 
 export interface Step {
@@ -16,6 +16,7 @@ export function ok(world: World, action: string, params: Record<string, unknown>
   if (!r.ok) throw new Error(`${action} failed: ${r.error.Code}: ${r.error.Message}`);
   expect(world).toEqual(before);
   expect(checkInvariants(r.world)).toEqual([]);
+  expect(checkStepInvariants(world, r.world)).toEqual([]);
   return { world: r.world, out: r.output as Record<string, any>, events: r.events };
 }
 

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { attachmentLifecycle, imageLifecycle, instanceLifecycle, snapshotLifecycle, volumeLifecycle } from '../../../src/sim/index.ts';
+import {
+  attachmentLifecycle,
+  checkStepInvariants,
+  createWorld,
+  imageLifecycle,
+  instanceLifecycle,
+  snapshotLifecycle,
+  volumeLifecycle,
+} from '../../../src/sim/index.ts';
+import { al2023, ok } from './helpers.ts';
 import { nextFlatState, nextState, nextTier } from '../../../src/sim/lifecycles.ts';
 
 describe('lifecycle machines', () => {
@@ -43,5 +52,29 @@ describe('lifecycle machines', () => {
     expect(Object.keys(instanceLifecycle.root.states)).toEqual(['pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated']);
     expect(Object.keys(imageLifecycle.root.states)).toEqual(['pending', 'available', 'disabled', 'deregistered']);
     expect(Object.keys(snapshotLifecycle.root.states)).toEqual(['pending', 'completed']);
+  });
+});
+
+describe('checkStepInvariants', () => {
+  test('flags a terminated instance coming back, a changed snapshot, a modified block and a clock going back', () => {
+    const world = createWorld();
+    const snapId = Object.keys(world.snapshots)[0]!;
+    const blockId = Object.keys(world.blocks)[0]!;
+    const run = ok(world, 'RunInstances', { ImageId: al2023(world) });
+    const id = Object.keys(run.world.instances)[0]!;
+    const terminated = { ...run.world, instances: { [id]: { ...run.world.instances[id]!, State: 'terminated' as const } } };
+    const revived = { ...terminated, now: terminated.now - 1, instances: { [id]: { ...terminated.instances[id]!, State: 'running' as const } } };
+    const tampered = {
+      ...revived,
+      snapshots: { ...revived.snapshots, [snapId]: { ...revived.snapshots[snapId]!, Image: {} } },
+      blocks: { ...revived.blocks, [blockId]: { ...revived.blocks[blockId]!, Files: { '/x': 'y' } } },
+    };
+    expect(checkStepInvariants(terminated, tampered)).toEqual([
+      `the clock went back from ${terminated.now} to ${terminated.now - 1}`,
+      `I25: terminated instance ${id} is now running`,
+      `I8: the content of snapshot ${snapId} changed`,
+      `block version ${blockId} was modified`,
+    ]);
+    expect(checkStepInvariants(world, run.world)).toEqual([]);
   });
 });

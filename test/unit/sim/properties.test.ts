@@ -2,7 +2,7 @@
 // never hit an internal error, never break an invariant, and replay to the same World.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { checkInvariants, createWorld, execute } from '../../../src/sim/index.ts';
+import { checkInvariants, checkStepInvariants, createWorld, execute } from '../../../src/sim/index.ts';
 import type { RegionName, SimCall, World } from '../../../src/sim/index.ts';
 
 const REGIONS: RegionName[] = ['us-east-1', 'eu-west-1'];
@@ -141,7 +141,7 @@ describe('random call sequences', () => {
             expect(world).toBe(before);
             continue;
           }
-          const problems = checkInvariants(r.world);
+          const problems = [...checkInvariants(r.world), ...checkStepInvariants(world, r.world)];
           if (problems.length > 0) throw new Error(`${call.action} ${JSON.stringify(call.params)} broke: ${problems.join('; ')}`);
           world = r.world;
         }

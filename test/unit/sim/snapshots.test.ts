@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { createWorld } from '../../../src/sim/index.ts';
 import { advance, err, ok, runningInstance, state } from './helpers.ts';
 
 describe('CreateSnapshot', () => {
@@ -30,7 +29,9 @@ describe('CreateSnapshot', () => {
   });
 
   test('five pending snapshots per volume at most', () => {
-    let { world, rootVolumeId, instanceId } = runningInstance();
+    const start = runningInstance();
+    let world = start.world;
+    const instanceId = start.instanceId;
     // Make every snapshot store data so that it stays pending long enough.
     const big = ok(world, 'CreateVolume', { AvailabilityZone: 'us-east-1a', Size: 100 });
     world = advance(big.world, 5).world;
@@ -42,7 +43,6 @@ describe('CreateSnapshot', () => {
     }
     expect(Object.values(world.snapshots).filter((s) => s.VolumeId === big.out.VolumeId && s.State === 'pending')).toHaveLength(5);
     err(world, 'CreateSnapshot', { VolumeId: big.out.VolumeId }, 'ConcurrentSnapshotLimitExceeded');
-    void rootVolumeId;
   });
 });
 
