@@ -179,6 +179,24 @@ describe('the clock', () => {
   });
 });
 
+describe('selectors', () => {
+  test('slices keep their identity across events that do not change them, so views do not re-render', () => {
+    const { actor, snap } = start();
+    const world = selectWorld(snap());
+    const narration = selectNarration(snap());
+    actor.send({ type: 'clock.setSpeed', speed: 2 });
+    expect(selectWorld(snap())).toBe(world);
+    expect(selectClock(snap())).toEqual({ mode: 'running', speed: 2 });
+    actor.send({ type: 'history.undo' });
+    expect(selectWorld(snap())).toBe(world);
+    expect(selectNarration(snap())).not.toBe(narration);
+    const clock = selectClock(snap());
+    actor.send({ type: 'call.run', call: { action: 'DescribeVolumes' } });
+    expect(selectClock(snap())).toBe(clock);
+    expect(selectWorld(snap())).toBe(world);
+  });
+});
+
 describe('history events', () => {
   test('undo, redo and jump move the cursor; the timer waits while the past is shown', () => {
     const { actor, clock, snap, volumeId } = start();
@@ -243,6 +261,17 @@ describe('saving and loading', () => {
     expect(selectNarration(loaded).at(-1)?.message).toBe('Loaded a saved lab (2 calls) (step 2 of 2)');
     second.actor.send({ type: 'history.undo' });
     expect(selectWorld(second.snap())).toEqual(beforeLoad);
+  });
+
+  test('the newest load wins: a load sent while another is decoding replaces it', async () => {
+    const { actor } = start();
+    const good = await encodeLog({ scenario: 'data-volume', calls: [advance(42)] });
+    if (!good.ok) throw new Error(good.error);
+    actor.send({ type: 'log.load', encoded: '1.broken' });
+    actor.send({ type: 'log.load', encoded: good.encoded });
+    const loaded = await waitFor(actor, (s) => settled(s) && s.context.history.entries.length === 1);
+    expect(selectPersistence(loaded).error).toBeNull();
+    expect(selectHistoryEntries(loaded)).toEqual([{ kind: 'restart', reason: 'load', calls: [advance(42)] }]);
   });
 
   test('a hostile string leaves everything untouched and reports why', async () => {
