@@ -2,6 +2,7 @@
 // CLI: `--opt value` and `--opt=value`, unique prefixes of long options, flags, lists that take
 // every following word, what counts as an option-like word, and its error messages.
 import { getCloseMatches } from './difflib.ts';
+import { pyReprString } from './python.ts';
 
 export interface ArgSpec {
   /** `--volume-id` */
@@ -51,12 +52,6 @@ function resolve(word: string, specs: ReadonlyMap<string, ArgSpec>): { spec: Arg
   }
   const only = candidates[0];
   return only === undefined ? null : { spec: specs.get(only) as ArgSpec, explicit };
-}
-
-/** Python repr() of a string, as argparse and the CLI print choices with %r. */
-export function pyReprString(s: string): string {
-  if (s.includes("'") && !s.includes('"')) return `"${s}"`;
-  return `'${s.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 }
 
 /** CLIArgParser._check_value: all choices two per line, then close matches. */

@@ -2,7 +2,7 @@
 // json (4-space indent), text (tab-separated, list key upper-cased as row prefix, scalars in
 // sorted key order) and table (boxed sections titled with the operation name). --query is
 // applied by the caller before formatting, as the CLI does.
-import { pyStr } from './unpack.ts';
+import { pyStr } from './python.ts';
 
 export type OutputFormat = 'json' | 'text' | 'table';
 
@@ -24,12 +24,7 @@ function byCodePoint(a: string, b: string): number {
 /** json.dump(response, indent=4, ensure_ascii=False) + newline; an empty object prints nothing. */
 export function formatJson(response: unknown): string {
   if (isRecord(response) && Object.keys(response).length === 0) return '';
-  return `${JSON.stringify(response === undefined ? null : response, pythonFloats, 4)}\n`;
-}
-
-// Python's json prints non-finite floats as NaN/Infinity; JSON.stringify would print null.
-function pythonFloats(_key: string, value: unknown): unknown {
-  return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+  return `${JSON.stringify(response === undefined ? null : response, null, 4)}\n`;
 }
 
 // ---- text ----------------------------------------------------------------------------------

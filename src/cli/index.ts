@@ -19,9 +19,10 @@ export type {
   GlobalOptions,
   ParseOptions,
   SimCallShape,
+  Region,
 } from './parse.ts';
 export { runCommand, runScript, SIMULATION } from './run.ts';
-export type { RunResult, ScriptStep } from './run.ts';
+export type { RunOptions, RunResult, ScriptStep } from './run.ts';
 export { formatCall } from './format-call.ts';
 export { completeOperation, completeOption, completeResourceId, completeWaiter } from './complete.ts';
 export { splitScript, tokenize } from './tokenize.ts';

@@ -5,7 +5,6 @@ import jmespath from 'jmespath';
 import {
   ArgumentError,
   invalidChoiceMessage,
-  pyReprString,
   parseKnownArgs,
   type ArgSpec,
   type ParsedArgs,
@@ -14,6 +13,7 @@ import { getCloseMatches } from './difflib.ts';
 import type { OutputFormat } from './format.ts';
 import { operationHelp, serviceHelp, simHelp, topHelp, waitHelp, waiterHelp } from './help.ts';
 import { OPERATIONS, type OperationDef, type OptionDef } from './operations.ts';
+import { pyReprString } from './python.ts';
 import { SIM_COMMANDS, SIM_COMMAND_BY_NAME, simUsage, type SimCommandDef } from './simcommands.ts';
 import { tokenize } from './tokenize.ts';
 import { unpackOption, validateParams, type UnpackFailure } from './unpack.ts';
@@ -202,7 +202,7 @@ function readGlobals(args: ParsedArgs): GlobalOptions {
       jmespath.search({}, query);
     } catch (e) {
       // Only syntax errors count here; a valid query may still fail on the real response.
-      if (e instanceof Error && e.name === 'ParserError' || e instanceof Error && e.name === 'LexerError') {
+      if (e instanceof Error && (e.name === 'ParserError' || e.name === 'LexerError')) {
         throw plainError(`Bad value for --query ${query}: ${e.message}`, GENERAL_ERROR_RC, 'GeneralError');
       }
     }

@@ -19,6 +19,7 @@ import {
   type CliError,
   type GlobalOptions,
   type ParsedCommand,
+  type Region,
 } from './parse.ts';
 import { splitScript } from './tokenize.ts';
 import { runWaiter, type PollResponse } from './waiters.ts';
@@ -35,6 +36,11 @@ export interface RunResult {
   readonly calls: readonly SimCall[];
   /** What happened in the simulation, for narration. */
   readonly events: readonly SimEvent[];
+}
+
+export interface RunOptions {
+  /** The Region used when a command has no --region (as AWS_DEFAULT_REGION would be); us-east-1 otherwise. */
+  readonly defaultRegion?: Region;
 }
 
 /** The parse options that match the simulation: its actions and its packages. */
@@ -126,12 +132,15 @@ function simRegion(world: World, params: Record<string, unknown>): SimCall['regi
   return typeof id === 'string' ? world.instances[id]?.Region : undefined;
 }
 
-function runParsed(world: World, parsed: ParsedCommand): RunResult {
+function runParsed(world: World, parsed: ParsedCommand, options: RunOptions): RunResult {
   if (parsed.kind === 'help') {
     return { world, stdout: parsed.stdout, stderr: '', exitCode: 0, output: null, error: null, calls: [], events: [] };
   }
-  const base = toSimCall(parsed);
-  if (base === null) throw new Error('unreachable: only help has no simulator call');
+  const parsedCall = toSimCall(parsed);
+  if (parsedCall === null) throw new Error('unreachable: only help has no simulator call');
+  const base = parsedCall.region === undefined && options.defaultRegion !== undefined
+    ? { ...parsedCall, region: options.defaultRegion }
+    : parsedCall;
   if (parsed.kind === 'wait') return runWait(world, parsed, base);
   const region = parsed.kind === 'sim' ? simRegion(world, parsed.params) : base.region;
   const call: SimCall = { action: base.action, params: base.params, ...(region === undefined ? {} : { region }) };
@@ -168,10 +177,10 @@ function runWait(world: World, parsed: Extract<ParsedCommand, { kind: 'wait' }>,
 }
 
 /** Runs one command line. Never throws; bad input gets the CLI's message and exit status. */
-export function runCommand(world: World, text: string): RunResult {
+export function runCommand(world: World, text: string, options: RunOptions = {}): RunResult {
   const parsed = parseCommandLine(text, SIMULATION);
   if (parsed.kind === 'error') return failure(world, parsed.error, parsed.exitCode, parsed.stderr);
-  return runParsed(world, parsed);
+  return runParsed(world, parsed, options);
 }
 
 export interface ScriptStep extends RunResult {
@@ -180,12 +189,12 @@ export interface ScriptStep extends RunResult {
 }
 
 /** Runs every command of a script in order; the exit status is that of the last failure, or 0. */
-export function runScript(world: World, script: string): { world: World; steps: ScriptStep[]; exitCode: number } {
+export function runScript(world: World, script: string, options: RunOptions = {}): { world: World; steps: ScriptStep[]; exitCode: number } {
   let current = world;
   let exitCode = 0;
   const steps: ScriptStep[] = [];
   for (const { text, line } of splitScript(script)) {
-    const result = runCommand(current, text);
+    const result = runCommand(current, text, options);
     current = result.world;
     if (result.exitCode !== 0) exitCode = result.exitCode;
     steps.push({ ...result, command: text, line });

@@ -2,6 +2,7 @@
 // awscli/shorthand.py: the same grammar, the same backtracking for `a=b,c,d=e`, the same error
 // text, then the same model-driven fix-ups (numbers and booleans typed per the shape, a lone
 // value where a list is expected wrapped in a list).
+import { pythonFloat, pythonInt } from './python.ts';
 import type { Shape } from './shapes.ts';
 
 export type ShorthandValue = string | ShorthandValue[] | { [key: string]: ShorthandValue };
@@ -220,35 +221,6 @@ export class ShorthandParser {
   private consumeWhitespace(): void {
     while (!this.atEof() && WHITESPACE.has(this.current())) this.index++;
   }
-}
-
-/** Raised for a number the model wants as an integer but Python's int() would reject. */
-export class IntConversionError extends Error {
-  constructor(value: string) {
-    super(`invalid literal for int() with base 10: '${value}'`);
-  }
-}
-
-/** Python's int(str): optional sign, digits with single underscores between them, blanks around. */
-export function pythonInt(value: string): number {
-  const m = /^\s*([-+]?)(\d+(?:_\d+)*)\s*$/.exec(value);
-  if (m === null) throw new IntConversionError(value);
-  return Number(`${m[1] ?? ''}${(m[2] ?? '').replaceAll('_', '')}`);
-}
-
-/** Raised for a value the model wants as a float but Python's float() would reject. */
-export class FloatConversionError extends Error {
-  constructor(value: string) {
-    super(`could not convert string to float: '${value}'`);
-  }
-}
-
-/** Python's float(str): a decimal or exponent number, inf or nan, blanks around. */
-export function pythonFloat(value: string): number {
-  const t = value.trim().toLowerCase().replace(/^([-+]?)(infinity|inf)$/, '$1Infinity');
-  if (t === 'nan' || t === '+nan' || t === '-nan') return NaN;
-  if (!/^[-+]?(\d+\.?\d*(e[-+]?\d+)?|\.\d+(e[-+]?\d+)?|infinity)$/i.test(t)) throw new FloatConversionError(value);
-  return Number(t);
 }
 
 /**

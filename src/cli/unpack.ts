@@ -3,15 +3,8 @@
 // as JSON (when the value starts with `{` or `[`) or shorthand, then a check of every value
 // against its shape that reports all problems at once in botocore's words.
 import { parsePythonJson } from './pyjson.ts';
-import {
-  FloatConversionError,
-  IntConversionError,
-  ShorthandParseError,
-  ShorthandParser,
-  applyShape,
-  pythonFloat,
-  pythonInt,
-} from './shorthand.ts';
+import { FloatConversionError, IntConversionError, pyStr, pythonFloat, pythonInt } from './python.ts';
+import { ShorthandParseError, ShorthandParser, applyShape } from './shorthand.ts';
 import { isComplex, type Shape } from './shapes.ts';
 
 /** How a failed conversion is reported: `param` = ParamError (252), `general` = a Python exception (255). */
@@ -145,29 +138,6 @@ function pyType(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? "<class 'int'>" : "<class 'float'>";
   if (Array.isArray(value)) return "<class 'list'>";
   return "<class 'collections.OrderedDict'>";
-}
-
-/** Python's str() of a value, as botocore's %s shows it in validation messages. */
-export function pyStr(value: unknown): string {
-  if (value === null || value === undefined) return 'None';
-  if (value === true) return 'True';
-  if (value === false) return 'False';
-  if (typeof value === 'number') {
-    if (Number.isNaN(value)) return 'nan';
-    if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
-    return String(value);
-  }
-  if (typeof value === 'string') return value;
-  return pyRepr(value);
-}
-
-function pyRepr(value: unknown): string {
-  if (typeof value === 'string') return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
-  if (Array.isArray(value)) return `[${value.map(pyRepr).join(', ')}]`;
-  if (value !== null && typeof value === 'object') {
-    return `{${Object.entries(value).map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`).join(', ')}}`;
-  }
-  return pyStr(value);
 }
 
 function typeMatches(value: unknown, shape: Shape): boolean {

@@ -206,6 +206,13 @@ describe('sim commands', () => {
     expect(gone.stderr).toContain('An error occurred (FileNotFound) when calling the ReadFile operation:');
   });
 
+  it('a default Region applies to commands without --region', () => {
+    const r = runCommand(createWorld(), 'aws ec2 describe-availability-zones --query AvailabilityZones[0].ZoneName --output text', {
+      defaultRegion: 'eu-west-1',
+    });
+    expect(r.stdout).toBe('eu-west-1a\n');
+  });
+
   it('find an instance in whichever Region it is', () => {
     const { world, id } = running('eu-west-1');
     expect(runCommand(world, `sim write ${id} /tmp/x.txt hello`).exitCode).toBe(0);

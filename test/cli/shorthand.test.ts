@@ -1,6 +1,7 @@
 // Expected values follow awscli/shorthand.py (the grammar, its backtracking and its messages).
 import { describe, expect, it } from 'vitest';
-import { ShorthandParser, applyShape, pythonInt } from '../../src/cli/shorthand.ts';
+import { pythonInt } from '../../src/cli/python.ts';
+import { ShorthandParser, applyShape } from '../../src/cli/shorthand.ts';
 import { BlockDeviceMappings, Filters, LaunchPermissionModifications, Placement } from '../../src/cli/shapes.ts';
 
 const parse = (s: string) => new ShorthandParser().parse(s);
