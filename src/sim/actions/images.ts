@@ -126,6 +126,11 @@ function addedEbsMapping(tx: Tx, device: string, ebs: Params, defaultType: strin
   };
 }
 
+/** The root device comes first in an AMI's mapping, as AWS lists it. */
+function deviceOrder(root: string, v: Volume): number {
+  return v.Attachment?.Device === root ? 0 : 1;
+}
+
 export function CreateImage(tx: Tx, p: Params): unknown {
   const instance = getInstance(tx.world, tx.region, reqString(p, 'InstanceId'));
   const name = reqString(p, 'Name');
@@ -139,8 +144,12 @@ export function CreateImage(tx: Tx, p: Params): unknown {
   const tags = readTagSpecifications(p, ['image', 'snapshot']);
   const attached = Object.values(tx.world.volumes)
     .filter((v) => v.Attachment?.InstanceId === instance.InstanceId && v.Attachment.State !== 'detaching')
-    .sort((a, b) => ((a.Attachment?.Device ?? '') < (b.Attachment?.Device ?? '') ? -1 : 1));
+    .sort((a, b) => deviceOrder(instance.RootDeviceName, a) - deviceOrder(instance.RootDeviceName, b) || ((a.Attachment?.Device ?? '') < (b.Attachment?.Device ?? '') ? -1 : 1));
   const imageId = tx.newId('ami');
+  if (!noReboot && instance.State === 'running') {
+    // MODEL CHOICE (reference §2.10): the reboot is shown as an event; the instance stays running.
+    tx.emit('InstanceRebooted', instance.InstanceId, `Instance ${instance.InstanceId} reboots so CreateImage snapshots its volumes at rest`);
+  }
   const mappings: BlockDeviceMapping[] = [];
   const handled = new Set<string>();
   for (const volume of attached) {
@@ -174,10 +183,6 @@ export function CreateImage(tx: Tx, p: Params): unknown {
     PlatformDetails: source?.PlatformDetails ?? 'Linux/UNIX',
     Tags: tags['image'] ?? [],
   });
-  if (!noReboot && instance.State === 'running') {
-    // MODEL CHOICE (reference §2.10): the reboot is shown as an event; the instance stays running.
-    tx.emit('InstanceRebooted', instance.InstanceId, `Instance ${instance.InstanceId} rebooted so CreateImage snapshots its volumes at rest`);
-  }
   tx.emit('ImageCreating', imageId, `Image ${imageId} (${name}) is pending until its ${mappings.filter((m) => m.Ebs?.SnapshotId).length} snapshot(s) complete`);
   return { ImageId: imageId };
 }

@@ -22,15 +22,15 @@ describe('CreateImage', () => {
     const { world, instanceId, rootVolumeId, dataVolumeId } = withDataVolume();
     const c = createImage(world, instanceId);
     expect(c.out).toEqual({ ImageId: c.imageId });
-    expect(c.events.map((e) => e.type)).toEqual(['SnapshotStarted', 'SnapshotStarted', 'InstanceRebooted', 'ImageCreating']);
+    expect(c.events.map((e) => e.type)).toEqual(['InstanceRebooted', 'SnapshotStarted', 'SnapshotStarted', 'ImageCreating']);
     const image = c.world.images[c.imageId]!;
     expect(image).toMatchObject({ State: 'pending', SourceInstanceId: instanceId, RootDeviceName: '/dev/xvda', Architecture: 'x86_64' });
-    expect(image.BlockDeviceMappings.map((m) => m.DeviceName)).toEqual(['/dev/sdf', '/dev/xvda']);
+    expect(image.BlockDeviceMappings.map((m) => m.DeviceName)).toEqual(['/dev/xvda', '/dev/sdf']);
     const snaps = image.BlockDeviceMappings.map((m) => c.world.snapshots[m.Ebs!.SnapshotId!]!);
-    expect(snaps.map((s) => s.VolumeId)).toEqual([dataVolumeId, rootVolumeId]);
+    expect(snaps.map((s) => s.VolumeId)).toEqual([rootVolumeId, dataVolumeId]);
     for (const s of snaps) expect(s.Description).toBe(`Created by CreateImage(${instanceId}) for ${c.imageId}`);
     // The data volume was attached after launch: DeleteOnTermination false is carried into the AMI (MODEL CHOICE).
-    expect(image.BlockDeviceMappings.map((m) => m.Ebs!.DeleteOnTermination)).toEqual([false, true]);
+    expect(image.BlockDeviceMappings.map((m) => m.Ebs!.DeleteOnTermination)).toEqual([true, false]);
     expect(state(c.world, instanceId)).toBe('running');
     const done = advance(c.world, 600);
     expect(state(done.world, c.imageId)).toBe('available');
@@ -170,8 +170,8 @@ describe('DeregisterImage, DisableImage, EnableImage, deprecation', () => {
     expect(d.out).toEqual({
       Return: true,
       DeleteSnapshotResults: [
-        { SnapshotId: dataSnap, ReturnCode: 'success' },
         { SnapshotId: rootSnap, ReturnCode: 'skipped' },
+        { SnapshotId: dataSnap, ReturnCode: 'success' },
       ],
     });
     expect(d.world.snapshots[dataSnap]).toBeUndefined();
