@@ -61,7 +61,7 @@ export function compileFilters<T extends { Tags: Tag[] }>(p: Params, fields: Fil
     }
     if (f.Name === 'tag-key') return (r: T) => matches(r.Tags.map((t) => t.Key));
     if (f.Name === 'tag-value') return (r: T) => matches(r.Tags.map((t) => t.Value));
-    const field = fields[f.Name];
+    const field = Object.hasOwn(fields, f.Name) ? fields[f.Name] : undefined;
     if (!field) return fail('InvalidParameterValue', `The filter '${f.Name}' is invalid`);
     return (r: T) => matches(field(r));
   });

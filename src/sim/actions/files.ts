@@ -102,7 +102,7 @@ export function DeleteFile(tx: Tx, p: Params): unknown {
 export function InstallPackage(tx: Tx, p: Params): unknown {
   const instance = runningInstance(tx, p);
   const name = reqString(p, 'Package');
-  const pkg = PACKAGES[name] ?? invalidValue('Package', name, `Known packages: ${PACKAGE_NAMES.join(', ')}.`);
+  const pkg = (Object.hasOwn(PACKAGES, name) ? PACKAGES[name] : undefined) ?? invalidValue('Package', name, `Known packages: ${PACKAGE_NAMES.join(', ')}.`);
   const { mount } = locate(tx, instance, '/');
   const { volume, changed } = writeGroups(tx, mount.Volume, pkg.blocks);
   tx.put('volumes', volume.VolumeId, volume);

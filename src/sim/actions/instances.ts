@@ -116,6 +116,7 @@ export function RunInstances(tx: Tx, p: Params): unknown {
   const zone = (placement && optString(placement, 'AvailabilityZone', 'Placement.AvailabilityZone')) ?? `${tx.region}a`;
   const disableApiTermination = optBool(p, 'DisableApiTermination') ?? false;
   const disableApiStop = optBool(p, 'DisableApiStop') ?? false;
+  checkIdFormat('ami', [imageId]);
   const raw = tx.world.images[imageId];
   if (raw && raw.Region === tx.region && raw.State !== 'deregistered' && !raw.Public && raw.OwnerId !== tx.world.accountId && !raw.LaunchPermissions.includes(tx.world.accountId)) {
     // The AMI exists but is not shared with this account (ERR: AuthFailure).

@@ -24,7 +24,7 @@ export function checkZone(region: RegionName, zone: string, label = 'Availabilit
 }
 
 export function checkVolumeType(type: string, label: string): void {
-  if (!VOLUME_SIZE_LIMITS[type]) invalidValue(label, type, `Valid types: ${Object.keys(VOLUME_SIZE_LIMITS).join(', ')}.`);
+  if (!Object.hasOwn(VOLUME_SIZE_LIMITS, type)) invalidValue(label, type, `Valid types: ${Object.keys(VOLUME_SIZE_LIMITS).join(', ')}.`);
 }
 
 export function checkVolumeSize(type: string, size: number, label: string): void {

@@ -87,3 +87,30 @@ describe('Advance and time', () => {
     err(createWorld(), 'Advance', { Seconds: 'soon' }, 'InvalidParameterValue');
   });
 });
+
+describe('hostile input', () => {
+  test('prototype-like names are ordinary bad values, never internal errors', () => {
+    const { world, instanceId } = runningInstance();
+    const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+    for (const name of names) {
+      const calls = [
+        { action: name },
+        { action: 'DescribeVolumes', region: name, params: {} },
+        { action: 'DescribeVolumes', params: { Filters: [{ Name: name, Values: ['x'] }] } },
+        { action: 'CreateVolume', params: { AvailabilityZone: 'us-east-1a', Size: 1, VolumeType: name } },
+        { action: 'InstallPackage', params: { InstanceId: instanceId, Package: name } },
+        { action: 'RunInstances', params: { ImageId: name } },
+        { action: 'RunInstances', params: { ImageId: al2023(world), InstanceType: name } },
+        { action: 'DescribeImageAttribute', params: { ImageId: al2023(world), Attribute: name } },
+        { action: 'CreateTags', params: { Resources: [instanceId], Tags: [{ Key: name, Value: name }] } },
+        { action: 'WriteFile', params: { InstanceId: instanceId, Path: `/${name}`, Content: name } },
+        { action: 'DescribeInstances', params: { [name]: 1, InstanceIds: [name] } },
+      ];
+      for (const call of calls) {
+        const r = execute(world, call as never);
+        if (!r.ok) expect(r.error.Code, JSON.stringify(call)).not.toBe('InternalError');
+        else expect(checkInvariants(r.world)).toEqual([]);
+      }
+    }
+  });
+});
