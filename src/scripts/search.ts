@@ -2,10 +2,18 @@
  * Site search: a modal dialog opened by the header button or Ctrl+K / Cmd+K. Pagefind's code and
  * index are fetched only the first time the dialog opens, so text pages ship none of it.
  */
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  /** Word positions that matched in this section. */
+  locations: number[];
+}
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: { title?: string };
+  sub_results?: PagefindSubResult[];
 }
 interface PagefindApi {
   init: () => Promise<void>;
@@ -17,6 +25,7 @@ interface PagefindApi {
 }
 
 const MAX_RESULTS = 8;
+const MAX_SECTIONS = 3;
 const dialog = document.querySelector<HTMLDialogElement>('[data-search-dialog]');
 const input = document.querySelector<HTMLInputElement>('[data-search-input]');
 const status = document.querySelector<HTMLElement>('[data-search-status]');
@@ -72,7 +81,28 @@ async function runSearch(term: string) {
         const link = document.createElement('a');
         link.href = result.url;
         link.textContent = result.meta.title ?? result.url;
-        item.append(link, excerptNode(result.excerpt));
+        // Sections (headings with ids) that match get their own deep links, e.g. a glossary term.
+        // Pagefind lists sections in page order; show the ones with the most matches first.
+        const sections = (result.sub_results ?? [])
+          .filter((sub) => sub.url !== result.url)
+          .sort((a, b) => b.locations.length - a.locations.length)
+          .slice(0, MAX_SECTIONS);
+        if (sections.length === 0) {
+          item.append(link, excerptNode(result.excerpt));
+          return item;
+        }
+        const list = document.createElement('ul');
+        list.append(
+          ...sections.map((sub) => {
+            const subItem = document.createElement('li');
+            const subLink = document.createElement('a');
+            subLink.href = sub.url;
+            subLink.textContent = sub.title;
+            subItem.append(subLink, excerptNode(sub.excerpt));
+            return subItem;
+          }),
+        );
+        item.append(link, list);
         return item;
       }),
     );
