@@ -146,3 +146,31 @@ describe('story 3: a deregistered AMI leaves its snapshots, which keep costing u
     expect(ok(world, 'DescribeStorage').out).toEqual({ Snapshots: [], TotalStoredBytes: 0, MonthlyCostUSD: 0 });
   });
 });
+
+describe('B4 hand-over details', () => {
+  test('ownership moves to the oldest newer snapshot, else back to an older one (after an archive round trip)', () => {
+    const base = runningInstance();
+    const { world: w0, volumeId } = attachNewVolume(base.world, base.instanceId, 8);
+    let w = write(w0, base.instanceId, '/mnt/sdf/a', 'a');
+    const a = ok(w, 'CreateSnapshot', { VolumeId: volumeId });
+    w = advance(a.world, 600).world;
+    const b = ok(w, 'CreateSnapshot', { VolumeId: volumeId });
+    w = advance(b.world, 600).world;
+    const c = ok(w, 'CreateSnapshot', { VolumeId: volumeId });
+    w = advance(c.world, 600).world;
+    const owned = (world: World) => Object.fromEntries([a, b, c].map((s) => [s.out.SnapshotId, world.snapshots[s.out.SnapshotId]?.Owned.length]));
+    expect(owned(w)).toEqual({ [a.out.SnapshotId]: 1, [b.out.SnapshotId]: 0, [c.out.SnapshotId]: 0 });
+    const withoutA = ok(w, 'DeleteSnapshot', { SnapshotId: a.out.SnapshotId }).world;
+    expect(owned(withoutA)).toEqual({ [a.out.SnapshotId]: undefined, [b.out.SnapshotId]: 1, [c.out.SnapshotId]: 0 });
+
+    // Archive A (B takes the block), restore A permanently (B still stores it), then delete B and C: A stores it again.
+    let r = advance(ok(w, 'ModifySnapshotTier', { SnapshotId: a.out.SnapshotId, StorageTier: 'archive' }).world, 7 * 3600).world;
+    expect(owned(r)[b.out.SnapshotId]).toBe(1);
+    r = advance(ok(r, 'RestoreSnapshotTier', { SnapshotId: a.out.SnapshotId, PermanentRestore: true }).world, 25 * 3600).world;
+    expect(owned(r)[a.out.SnapshotId]).toBe(0);
+    r = ok(r, 'DeleteSnapshot', { SnapshotId: c.out.SnapshotId }).world;
+    r = ok(r, 'DeleteSnapshot', { SnapshotId: b.out.SnapshotId }).world;
+    expect(owned(r)[a.out.SnapshotId]).toBe(1);
+    expect(filesOfSnapshot(r, a.out.SnapshotId).map((f) => [f.Path, f.Content])).toEqual([['/a', 'a']]);
+  });
+});
