@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
 
 const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
