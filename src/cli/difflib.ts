@@ -39,7 +39,7 @@ function matchingCharacters(a: string, b: string): number {
   return total;
 }
 
-export function ratio(a: string, b: string): number {
+function ratio(a: string, b: string): number {
   const length = a.length + b.length;
   return length === 0 ? 1 : (2 * matchingCharacters(a, b)) / length;
 }

@@ -116,7 +116,7 @@ function charWidth(cp: number): number {
   return wide || ambiguous ? 2 : 1;
 }
 
-export function textLength(text: string): number {
+function textLength(text: string): number {
   let n = 0;
   for (const ch of text) n += charWidth(ch.codePointAt(0) ?? 0);
   return n;

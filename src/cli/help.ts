@@ -3,7 +3,6 @@
 // so every operation has help and none can drift from what the parser accepts.
 import type { OperationDef, OptionDef } from './operations.ts';
 import { SIM_COMMANDS, simUsage } from './simcommands.ts';
-import { shapeTypeName } from './shapes.ts';
 import { WAITERS, waiterDescription, type WaiterDef } from './waiters.ts';
 
 const WIDTH = 79;
@@ -57,7 +56,7 @@ export function operationHelp(op: OperationDef): string {
   const options = op.options
     .map((o) => {
       const name = o.negative !== undefined ? `--${o.name} | --${o.negative}` : `--${o.name}`;
-      const type = o.custom === 'count' ? 'string' : shapeTypeName(o.shape);
+      const type = o.custom === 'count' ? 'string' : o.shape.type;
       const req = o.required ? ' [required]' : '';
       return `       ${name} (${type})${req}\n${wrap(o.doc, 10)}`;
     })

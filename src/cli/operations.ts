@@ -670,13 +670,3 @@ export const OPERATIONS: ReadonlyMap<string, OperationDef> = new Map(OPERATIONS_
 export const OPERATION_BY_ACTION: ReadonlyMap<string, OperationDef> = new Map(
   OPERATIONS_LIST.map((op) => [op.action, op]),
 );
-
-/** Every CLI option string an operation accepts (both forms of booleans), mapped to its definition. */
-export function optionStrings(op: OperationDef): Map<string, { def: OptionDef; value: boolean }> {
-  const map = new Map<string, { def: OptionDef; value: boolean }>();
-  for (const def of op.options) {
-    map.set(`--${def.name}`, { def, value: true });
-    if (def.negative !== undefined) map.set(`--${def.negative}`, { def, value: false });
-  }
-  return map;
-}

@@ -8,7 +8,7 @@ export function pyReprString(s: string): string {
 }
 
 /** Python repr() of a parsed JSON value. */
-export function pyRepr(value: unknown): string {
+function pyRepr(value: unknown): string {
   if (typeof value === 'string') return pyReprString(value);
   if (Array.isArray(value)) return `[${value.map(pyRepr).join(', ')}]`;
   if (value !== null && typeof value === 'object') {

@@ -12,7 +12,6 @@ export type Shape =
 
 export const str: Shape = { type: 'string' };
 export const int: Shape = { type: 'integer' };
-export const dbl: Shape = { type: 'double' };
 export const bool: Shape = { type: 'boolean' };
 export const oneOf = (...values: string[]): Shape => ({ type: 'string', enum: values });
 export const list = (member: Shape): Shape => ({ type: 'list', member });
@@ -83,11 +82,6 @@ export const InstanceBlockDeviceMappings = list(
     NoDevice: str,
   }),
 );
-
-/** The short type name the real CLI help prints next to each option: "(string)", "(list)", ... */
-export function shapeTypeName(shape: Shape): string {
-  return shape.type;
-}
 
 /** True for shapes the CLI accepts as shorthand or JSON (structures and lists of non-scalars). */
 export function isComplex(shape: Shape): boolean {

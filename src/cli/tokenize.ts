@@ -84,7 +84,7 @@ export function splitScript(text: string): ScriptCommand[] {
  * `a \<newline>    b` reads `a b` and `"x\<newline>y"` reads `"xy"`. Trailing blanks after the
  * backslash, common in copied documentation, are forgiven.
  */
-export function foldContinuations(text: string): string {
+function foldContinuations(text: string): string {
   let out = '';
   let quote: QuoteState = null;
   for (let i = 0; i < text.length; i++) {
@@ -141,7 +141,7 @@ const ANSI_C_ESCAPES: Record<string, string> = {
 };
 
 /** POSIX word splitting and quote removal (quotes are known to be balanced here). */
-export function splitWords(text: string): string[] {
+function splitWords(text: string): string[] {
   const words: string[] = [];
   let word: string | null = null;
   for (let i = 0; i < text.length; i++) {
