@@ -244,8 +244,11 @@ function countParams(value: string): Record<string, number> {
   return { MinCount: min, MaxCount: max };
 }
 
-/** Parses an operation's words into API parameters (help and errors handled by the caller's flow). */
-function operationParams(op: OperationDef, words: readonly string[]): Record<string, unknown> {
+/**
+ * Parses an operation's words into API parameters, or 'help' when the word `help` is among them
+ * (the CLI shows help once argparse is satisfied, whatever other options were given).
+ */
+function operationParams(op: OperationDef, words: readonly string[]): Record<string, unknown> | 'help' {
   const specs = specsFor(op);
   const args = parseKnownArgs(words, specs);
   const missing = op.options.filter((o) => o.required && !args.values.has(o.name)).map((o) => `--${o.name}`);
@@ -262,6 +265,7 @@ function operationParams(op: OperationDef, words: readonly string[]): Record<str
     if (used !== undefined) throw notAvailable(used.option);
   }
   const [firstPositional, ...otherPositionals] = args.positionals;
+  if (firstPositional === 'help') return 'help';
   const leftover = [...args.extras, ...otherPositionals, ...(firstPositional === undefined ? [] : [firstPositional])];
   if (leftover.length > 0) throw unknownOptionsError(leftover, [...specs.keys()].filter((k) => !k.startsWith('--cli-')));
 
@@ -318,8 +322,9 @@ function parseWait(text: string, words: readonly string[], globals: GlobalOption
     throw argparseError(invalidChoiceMessage('subcommand', name, available.map((w) => w.cliName)));
   }
   const operation = OPERATIONS.get(waiter.operation) as OperationDef;
-  if (rest.length === 1 && rest[0] === 'help') return { kind: 'help', text, stdout: waiterHelp(waiter, operation) };
-  return { kind: 'wait', text, waiter, operation, params: operationParams(operation, rest), globals };
+  const params = rest.length === 1 && rest[0] === 'help' ? 'help' : operationParams(operation, rest);
+  if (params === 'help') return { kind: 'help', text, stdout: waiterHelp(waiter, operation) };
+  return { kind: 'wait', text, waiter, operation, params, globals };
 }
 
 function parseAws(text: string, words: readonly string[], options: ParseOptions): ParsedCommand {
@@ -339,8 +344,10 @@ function parseAws(text: string, words: readonly string[], options: ParseOptions)
   if (operationName === 'wait') return parseWait(text, rest, globals, ops);
   const operation = ops.find((o) => o.name === operationName);
   if (operation === undefined) throw argparseError(invalidChoiceMessage('operation', operationName, operationChoices(ops)));
-  if (rest.length === 1 && rest[0] === 'help') return { kind: 'help', text, stdout: operationHelp(operation) };
-  return { kind: 'aws', text, operation, params: operationParams(operation, rest), globals };
+  // A lone `help` skips argparse entirely (so required options are not asked for).
+  const params = rest.length === 1 && rest[0] === 'help' ? 'help' : operationParams(operation, rest);
+  if (params === 'help') return { kind: 'help', text, stdout: operationHelp(operation) };
+  return { kind: 'aws', text, operation, params, globals };
 }
 
 // ---- sim commands --------------------------------------------------------------------------

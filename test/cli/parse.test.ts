@@ -349,6 +349,11 @@ describe('help', () => {
     for (const o of OPERATIONS.get(name)?.options ?? []) expect(text).toContain(`--${o.name}`);
   });
 
+  it('help after options shows help once the required options are there', () => {
+    expect(ok('aws ec2 create-snapshot --volume-id vol-1 help').kind).toBe('help');
+    expect(err('aws ec2 create-snapshot --description x help').stderr).toContain('the following arguments are required: --volume-id');
+  });
+
   it('aws help, aws ec2 help, wait help, sim help, help', () => {
     expect((ok('aws ec2 help') as { stdout: string }).stdout).toContain('o create-snapshot');
     expect((ok('aws ec2 wait help') as { stdout: string }).stdout).toContain('o snapshot-completed');
