@@ -132,6 +132,7 @@ export function checkInvariants(world: World): string[] {
     else if (!AVAILABILITY_ZONES[s.Region]?.includes(r.AvailabilityZone)) v(`fast snapshot restore ${key} is outside the snapshot's Region`);
     else if (!holdsStandardCopy(s.Tier) || s.Tier === 'archiving') v(`fast snapshot restore ${key} on archived snapshot`);
     if ((r.State === 'enabled') !== (r.TransitionAt === null)) v(`fast snapshot restore ${key} is ${r.State} with TransitionAt ${r.TransitionAt}`);
+    if (!(r.Credits >= 0 && r.Credits <= 10)) v(`fast snapshot restore ${key} has ${r.Credits} credits`);
   }
 
   for (const [id, blk] of Object.entries(world.blocks)) {

@@ -104,7 +104,7 @@ export interface Snapshot {
   DeleteOnComplete: boolean;
   /** createVolumePermission: account ids and/or 'all'. */
   CreateVolumePermissions: string[];
-  /** For copies: the source, shown as the API's SourceSnapshotId is not a field; kept for the inspector. */
+  /** For copies: the source snapshot id (the API shows it only in the default description); kept for the inspector. */
   CopiedFrom: string | null;
 }
 
@@ -167,6 +167,9 @@ export interface FastSnapshotRestore {
   OptimizingTime: number | null;
   EnabledTime: number | null;
   DisablingTime: number | null;
+  /** Credit bucket (one per snapshot and AZ): credits left at CreditsAt; refilled lazily when used. */
+  Credits: number;
+  CreditsAt: number;
 }
 
 export interface Reservation {

@@ -1,7 +1,8 @@
 // Enable/Disable/DescribeFastSnapshotRestores (reference §2.19). One record per (snapshot, AZ):
-// enabling -> optimizing (60 min per TiB) -> enabled; disabling -> gone. Volumes created from the
-// snapshot in an enabled AZ are FastRestored. MODEL CHOICE: the credit buckets that limit how many
-// volumes per hour are fast-restored are not modelled; every such volume is.
+// enabling -> optimizing (60 min per TiB) -> enabled; disabling -> gone. A volume created from the
+// snapshot in an enabled AZ is FastRestored when the (snapshot, AZ) credit bucket holds a credit;
+// the bucket refills at MIN(10, 1024 / snapshot GiB) credits per hour.
+// MODEL CHOICE: the bucket holds at most that many credits (at least 1) and starts full when enabled.
 import { checkIdFormat, getSnapshot } from '../access.ts';
 import { DURATIONS } from '../durations.ts';
 import { fail, missingParameter } from '../errors.ts';
@@ -91,6 +92,8 @@ export function EnableFastSnapshotRestores(tx: Tx, p: Params): unknown {
         OptimizingTime: null,
         EnabledTime: null,
         DisablingTime: null,
+        Credits: 0,
+        CreditsAt: tx.world.now,
       };
       tx.put('fastSnapshotRestores', key, record);
       tx.emit('FastSnapshotRestoreEnabling', s.SnapshotId, `Fast snapshot restore of ${s.SnapshotId} is enabling in ${zone}`);
@@ -146,12 +149,44 @@ export function completeFastSnapshotRestore(tx: Tx, key: string): void {
     const optimizing = Math.max(60_000, Math.round(size * DURATIONS.fsrOptimizePerGiB));
     tx.put('fastSnapshotRestores', key, { ...r, State: nextFlatState(fastSnapshotRestoreLifecycle, r.State, 'OPTIMIZE') as FastSnapshotRestoreState, OptimizingTime: now, TransitionAt: now + optimizing });
   } else if (r.State === 'optimizing') {
-    tx.put('fastSnapshotRestores', key, { ...r, State: nextFlatState(fastSnapshotRestoreLifecycle, r.State, 'OPTIMIZED') as FastSnapshotRestoreState, EnabledTime: now, TransitionAt: null });
+    const size = tx.world.snapshots[r.SnapshotId]?.VolumeSize ?? 1;
+    tx.put('fastSnapshotRestores', key, {
+      ...r,
+      State: nextFlatState(fastSnapshotRestoreLifecycle, r.State, 'OPTIMIZED') as FastSnapshotRestoreState,
+      EnabledTime: now,
+      TransitionAt: null,
+      Credits: bucketSize(size),
+      CreditsAt: now,
+    });
     tx.emit('FastSnapshotRestoreEnabled', r.SnapshotId, `Fast snapshot restore of ${r.SnapshotId} is enabled in ${r.AvailabilityZone}`);
   } else if (r.State === 'disabling') {
     tx.remove('fastSnapshotRestores', key);
     tx.emit('FastSnapshotRestoreDisabled', r.SnapshotId, `Fast snapshot restore of ${r.SnapshotId} is disabled in ${r.AvailabilityZone}`);
   }
+}
+
+/** Credits per hour for a snapshot of `sizeGiB` (UG:ebs-fast-snapshot-restore). */
+export function refillRate(sizeGiB: number): number {
+  return Math.min(10, 1024 / Math.max(1, sizeGiB));
+}
+
+function bucketSize(sizeGiB: number): number {
+  return Math.max(1, Math.floor(refillRate(sizeGiB)));
+}
+
+/**
+ * Whether a volume created now from `snapshot` in `zone` is fast-restored; takes one credit if so.
+ * Called by volume creation inside the same transaction.
+ */
+export function takeFastRestoreCredit(tx: Tx, snapshot: Snapshot, zone: string): boolean {
+  const key = fsrKey(snapshot.SnapshotId, zone);
+  const r = tx.world.fastSnapshotRestores[key];
+  if (!r || r.State !== 'enabled') return false;
+  const hours = (tx.world.now - r.CreditsAt) / 3_600_000;
+  const credits = Math.min(bucketSize(snapshot.VolumeSize), r.Credits + hours * refillRate(snapshot.VolumeSize));
+  if (credits < 1) return false;
+  tx.put('fastSnapshotRestores', key, { ...r, Credits: credits - 1, CreditsAt: tx.world.now });
+  return true;
 }
 
 /** FSR is switched off when its snapshot is deleted or archived (UG:ebs-fast-snapshot-restore, UG:snapshot-archive). */

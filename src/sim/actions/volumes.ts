@@ -11,6 +11,7 @@ import { compileFilters, readTagSpecifications, type FilterFields } from '../tag
 import type { RegionName, Snapshot, Tag, Volume, VolumeStateName } from '../types.ts';
 import { zonesOf, type Tx } from '../world.ts';
 import { zoneNameOf } from './account.ts';
+import { takeFastRestoreCredit } from './fastrestore.ts';
 
 /** The default KMS key (aws/ebs) of the account in a Region. MODEL CHOICE: shown as its alias ARN. */
 export function defaultKmsKey(region: RegionName, accountId: string): string {
@@ -98,7 +99,7 @@ export function createVolumeRecord(tx: Tx, spec: NewVolume): Volume {
     Tags: spec.tags,
     Attachment: null,
     Blocks: blocks,
-    FastRestored: source !== null && tx.world.fastSnapshotRestores[`${source.SnapshotId}:${spec.zone}`]?.State === 'enabled',
+    FastRestored: source !== null && takeFastRestoreCredit(tx, source, spec.zone),
     Lineage: sameLineage && source ? source.Lineage : `lineage-${id}`,
   };
   tx.put('volumes', id, volume);

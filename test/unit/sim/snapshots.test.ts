@@ -273,6 +273,20 @@ describe('fast snapshot restore', () => {
     expect(ok(w, 'DeleteSnapshot', { SnapshotId: snapshotId }).world.fastSnapshotRestores).toEqual({});
   });
 
+  test('credits: an 8 GiB snapshot gives 10 fast-restored volumes, then one more every 6 minutes', () => {
+    const { world, snapshotId } = completedSnapshot();
+    let w = advance(ok(world, 'EnableFastSnapshotRestores', { AvailabilityZones: ['us-east-1a'], SourceSnapshotIds: [snapshotId] }).world, 600).world;
+    const fast: boolean[] = [];
+    for (let n = 0; n < 11; n++) {
+      const v = ok(w, 'CreateVolume', { AvailabilityZone: 'us-east-1a', SnapshotId: snapshotId });
+      fast.push(v.out.FastRestored);
+      w = v.world;
+    }
+    expect(fast).toEqual([...Array(10).fill(true), false]);
+    w = advance(w, 360).world;
+    expect(ok(w, 'CreateVolume', { AvailabilityZone: 'us-east-1a', SnapshotId: snapshotId }).out.FastRestored).toBe(true);
+  });
+
   test('pending snapshots fail per item; bad zones and ids fail the call', () => {
     const base = runningInstance();
     const s = ok(base.world, 'CreateSnapshot', { VolumeId: base.rootVolumeId });
