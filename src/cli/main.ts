@@ -40,7 +40,7 @@ function loadWorld(path: string | null): World | string {
 function main(): number {
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === 'string') {
-    process.stderr.write(`${args}\n`);
+    (args === USAGE ? process.stdout : process.stderr).write(`${args}\n`);
     return args === USAGE ? 0 : 2;
   }
   // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
