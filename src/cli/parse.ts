@@ -359,7 +359,7 @@ function simError(message: string): CommandLineError {
 }
 
 const SIM_GLOBAL_SPECS = new Map(
-  GLOBAL_SPECS.filter((s) => s.option === '--output' || s.option === '--query').map((s) => [s.option, s]),
+  GLOBAL_SPECS.filter((s) => ['--output', '--query', '--region'].includes(s.option)).map((s) => [s.option, s]),
 );
 
 function parseSim(text: string, words: readonly string[], options: ParseOptions): ParsedCommand {
@@ -459,7 +459,11 @@ export function toSimCall(parsed: ParsedCommand): SimCallShape | null {
         params: parsed.params,
       };
     case 'sim':
-      return { action: parsed.command.action, params: parsed.params };
+      return {
+        action: parsed.command.action,
+        ...(parsed.globals.region === null ? {} : { region: parsed.globals.region }),
+        params: parsed.params,
+      };
     case 'help':
       return null;
   }

@@ -5,6 +5,7 @@ import jmespath from 'jmespath';
 import {
   ACTION_NAMES,
   PACKAGE_NAMES,
+  REGIONS,
   execute,
   type SimCall,
   type SimEvent,
@@ -126,10 +127,33 @@ function printed(
   };
 }
 
-/** File commands act on an instance wherever it is; other sim commands use the default Region. */
-function simRegion(world: World, params: Record<string, unknown>): SimCall['region'] {
+/** File commands act on an instance wherever it is; other sim commands use the Region given, if any. */
+function simRegion(world: World, params: Record<string, unknown>, given: SimCall['region']): SimCall['region'] {
   const id = params['InstanceId'];
-  return typeof id === 'string' ? world.instances[id]?.Region : undefined;
+  return typeof id === 'string' ? (world.instances[id]?.Region ?? given) : given;
+}
+
+interface StorageReport {
+  Snapshots: unknown[];
+  TotalStoredBytes: number;
+  MonthlyCostUSD: number;
+}
+
+/**
+ * `sim storage` without --region reports the whole account: the simulator's DescribeStorage is
+ * regional (like the EC2 API), so the CLI asks every Region and adds the reports up.
+ */
+function accountStorage(world: World): { ok: true; output: StorageReport } | { ok: false; code: string; message: string } {
+  const total: StorageReport = { Snapshots: [], TotalStoredBytes: 0, MonthlyCostUSD: 0 };
+  for (const region of REGIONS) {
+    const r = execute(world, { action: 'DescribeStorage', region, params: {} });
+    if (!r.ok) return { ok: false, code: r.error.Code, message: r.error.Message };
+    const part = r.output as StorageReport;
+    total.Snapshots.push(...part.Snapshots);
+    total.TotalStoredBytes += part.TotalStoredBytes;
+    total.MonthlyCostUSD = Math.round((total.MonthlyCostUSD + part.MonthlyCostUSD) * 10000) / 10000;
+  }
+  return { ok: true, output: total };
 }
 
 function runParsed(world: World, parsed: ParsedCommand, options: RunOptions): RunResult {
@@ -142,7 +166,12 @@ function runParsed(world: World, parsed: ParsedCommand, options: RunOptions): Ru
     ? { ...parsedCall, region: options.defaultRegion }
     : parsedCall;
   if (parsed.kind === 'wait') return runWait(world, parsed, base);
-  const region = parsed.kind === 'sim' ? simRegion(world, parsed.params) : base.region;
+  if (parsed.kind === 'sim' && base.action === 'DescribeStorage' && base.region === undefined) {
+    const report = accountStorage(world);
+    if (!report.ok) return serviceError(world, base.action, report.code, report.message);
+    return printed(world, base.action, report.output, parsed.globals, [], []);
+  }
+  const region = parsed.kind === 'sim' ? simRegion(world, parsed.params, base.region) : base.region;
   const call: SimCall = { action: base.action, params: base.params, ...(region === undefined ? {} : { region }) };
   const result = execute(world, call);
   if (!result.ok) return serviceError(world, call.action, result.error.Code, result.error.Message);

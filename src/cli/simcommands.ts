@@ -21,7 +21,8 @@ export const SIM_COMMANDS: readonly SimCommandDef[] = [
     args: [instance, { label: '<path>', param: 'Path' }, { label: '<text>', param: 'Content' }],
     summary:
       'Writes <text> to the file <path> on a running instance, creating missing folders. The root volume is /; ' +
-      'a volume attached as /dev/sdX or /dev/xvdX is mounted at /mnt/sdX. Quote text that has spaces.',
+      'a volume attached as /dev/sdX or /dev/xvdX is mounted at /mnt/sdX. Quote text that has spaces. File ' +
+      'commands find the instance in whichever Region it is.',
     outputShape: '{"InstanceId", "VolumeId", "ChangedBlocks": n}',
   },
   {
@@ -63,7 +64,9 @@ export const SIM_COMMANDS: readonly SimCommandDef[] = [
     name: 'storage',
     action: 'DescribeStorage',
     args: [],
-    summary: 'Shows the blocks each snapshot really stores, and the monthly cost of snapshot storage.',
+    summary:
+      'Shows the blocks each snapshot really stores, and the monthly cost of snapshot storage, for the whole ' +
+      'account (or one Region with --region).',
     outputShape: '{"Snapshots": [{"SnapshotId", "VolumeId", "StoredBlocks", "StoredBytes"}], "TotalStoredBytes", "MonthlyCostUSD"}',
   },
 ];

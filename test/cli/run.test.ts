@@ -227,6 +227,21 @@ describe('sim commands', () => {
     expect(runCommand(world, 'sim read i-0123456789abcdef0 /etc/hostname').error?.Code).toBe('InvalidInstanceID.NotFound');
   });
 
+  it('storage covers the whole account, or one Region with --region', () => {
+    const { world, id } = running();
+    const volume = Object.values(world.volumes).find((v) => v.Attachment?.InstanceId === id)?.VolumeId ?? '';
+    const snap = runCommand(world, `aws ec2 create-snapshot --volume-id ${volume} --query SnapshotId --output text`);
+    const done = runCommand(snap.world, `aws ec2 wait snapshot-completed --snapshot-ids ${snap.stdout.trim()}`).world;
+    const copied = runCommand(done, `aws ec2 copy-snapshot --region eu-west-1 --source-region us-east-1 --source-snapshot-id ${snap.stdout.trim()}`).world;
+    const later = runCommand(copied, 'sim advance 600').world;
+    const all = runCommand(later, 'sim storage').output as { Snapshots: unknown[]; MonthlyCostUSD: number };
+    const europe = runCommand(later, 'sim storage --region eu-west-1').output as { Snapshots: unknown[]; MonthlyCostUSD: number };
+    const america = runCommand(later, 'sim storage --region us-east-1').output as { Snapshots: unknown[]; MonthlyCostUSD: number };
+    expect(all.Snapshots).toHaveLength(2);
+    expect(europe.Snapshots).toHaveLength(1);
+    expect(all.MonthlyCostUSD).toBeCloseTo(europe.MonthlyCostUSD + america.MonthlyCostUSD, 4);
+  });
+
   it('advance moves the clock; storage reports what snapshots store', () => {
     const advanced = runCommand(createWorld(), 'sim advance 90');
     expect(advanced.output).toEqual({ Now: '2026-01-01T00:01:30.000Z' });
