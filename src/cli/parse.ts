@@ -288,7 +288,8 @@ function operationParams(op: OperationDef, words: readonly string[]): Record<str
     if (!unpacked.ok) throw fromFailure(unpacked.failure);
     params[o.param] = unpacked.value;
   }
-  if (op.name === 'run-instances') {
+  if (op.options.some((o) => o.custom === 'count')) {
+    // awscli's set_default_count: --count defaults to 1 instance.
     params['MinCount'] ??= 1;
     params['MaxCount'] ??= 1;
   }
