@@ -1,6 +1,8 @@
 // Public API of the simulated account (see notes/sim-contract.md).
 export type {
   CallResult,
+  Charge,
+  Ledger,
   Ec2Error,
   Image,
   Instance,
@@ -29,4 +31,4 @@ export { BLOCK_BYTES } from './blocks.ts';
 export { actionChecks, possibleActions, filesOfSnapshot, filesOfImage, filesOfInstance, costSummary, EXAMPLE_VOLUME_PRICES } from './queries.ts';
 export type { ActionCheck, CostSummary } from './queries.ts';
 export type { FileEntry } from './blocks.ts';
-export { SNAPSHOT_PRICE_STANDARD, SNAPSHOT_PRICE_ARCHIVE } from './actions/files.ts';
+export { SNAPSHOT_PRICE_STANDARD, SNAPSHOT_PRICE_ARCHIVE, ARCHIVE_RESTORE_PRICE, MONTH_MS } from './ledger.ts';

@@ -135,6 +135,8 @@ export function checkInvariants(world: World): string[] {
     if (!(r.Credits >= 0 && r.Credits <= 10)) v(`fast snapshot restore ${key} has ${r.Credits} credits`);
   }
 
+  if (!(world.ledger.AccruedSnapshotStorageUSD >= 0) || world.ledger.Charges.some((c) => !(c.USD > 0))) v('the cost ledger holds a negative or empty amount');
+
   for (const [id, blk] of Object.entries(world.blocks)) {
     const count = blockRefs.get(id) ?? 0;
     if (blk.Refs !== count) v(`block ${id} has Refs ${blk.Refs} but ${count} references`);

@@ -5,7 +5,8 @@ import { filesOfBlocks, type FileEntry } from './blocks.ts';
 import { OTHER_ACCOUNT, REGIONS } from './catalog.ts';
 import { execute } from './execute.ts';
 import { prefixOf } from './ids.ts';
-import { billedBlocks, mountsOf, SNAPSHOT_PRICE_ARCHIVE, SNAPSHOT_PRICE_STANDARD } from './actions/files.ts';
+import { mountsOf } from './actions/files.ts';
+import { accountSnapshotMonthlyUSD, billedBlocks, roundUSD } from './ledger.ts';
 import type { Ec2Error, RegionName, SimCall, World } from './types.ts';
 
 export interface ActionCheck {
@@ -169,9 +170,11 @@ export interface CostSummary {
   snapshotMonthlyUSD: number;
   /** Uses EXAMPLE_VOLUME_PRICES (example prices, not from the reference). */
   volumeMonthlyUSD: number;
+  /** Snapshot storage accrued so far plus one-off archive charges, from the World's ledger. */
+  snapshotSpentUSD: number;
 }
 
-/** Account-wide monthly storage cost across Regions: snapshots on stored blocks, volumes on provisioned size. */
+/** Account-wide cost across Regions: snapshots on stored blocks, volumes on provisioned size, and the ledger. */
 export function costSummary(world: World): CostSummary {
   let standard = 0;
   let archive = 0;
@@ -188,12 +191,13 @@ export function costSummary(world: World): CostSummary {
     provisioned += v.Size;
     volumeCost += v.Size * (EXAMPLE_VOLUME_PRICES[v.VolumeType] ?? 0);
   }
-  const round = (n: number) => Math.round(n * 10000) / 10000;
+  const charges = world.ledger.Charges.reduce((sum, c) => sum + c.USD, 0);
   return {
     snapshotStandardGiB: standard,
     snapshotArchiveGiB: archive,
     volumeProvisionedGiB: provisioned,
-    snapshotMonthlyUSD: round(standard * SNAPSHOT_PRICE_STANDARD + archive * SNAPSHOT_PRICE_ARCHIVE),
-    volumeMonthlyUSD: round(volumeCost),
+    snapshotMonthlyUSD: roundUSD(accountSnapshotMonthlyUSD(world)),
+    volumeMonthlyUSD: roundUSD(volumeCost),
+    snapshotSpentUSD: roundUSD(world.ledger.AccruedSnapshotStorageUSD + charges),
   };
 }

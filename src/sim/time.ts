@@ -6,6 +6,7 @@ import { invalidValue } from './errors.ts';
 import { attachmentLifecycle, imageLifecycle, instanceLifecycle, nextFlatState, nextTier, volumeLifecycle } from './lifecycles.ts';
 import { optNumber, type Params } from './params.ts';
 import type { InstanceStateName, Snapshot, SnapshotTierState, VolumeStateName, World } from './types.ts';
+import { accrue } from './ledger.ts';
 import { iso, type Tx } from './world.ts';
 import { completeFastSnapshotRestore, dropFastSnapshotRestores } from './actions/fastrestore.ts';
 import { removeSnapshot } from './actions/snapshots.ts';
@@ -218,6 +219,7 @@ export function Advance(tx: Tx, p: Params): unknown {
     const due = pendingWork(tx.world).filter((w) => w.at <= target).sort(byTime);
     for (const work of due) {
       if (dueAt(tx.world, work) !== work.at) continue;
+      accrue(tx, work.at);
       tx.setNow(Math.max(tx.world.now, work.at));
       complete(tx, work);
       if (work.kind === 'instance' || work.kind === 'tier' || work.kind === 'fsr') {
@@ -226,6 +228,7 @@ export function Advance(tx: Tx, p: Params): unknown {
       }
     }
   }
+  accrue(tx, target);
   tx.setNow(target);
   return { Now: iso(target) };
 }

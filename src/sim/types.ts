@@ -172,6 +172,21 @@ export interface FastSnapshotRestore {
   CreditsAt: number;
 }
 
+/** A one-off charge in the cost ledger. */
+export interface Charge {
+  Time: number;
+  Kind: 'archive-restore' | 'archive-early-exit';
+  ResourceId: string;
+  USD: number;
+  Description: string;
+}
+
+export interface Ledger {
+  /** Snapshot storage cost accrued so far, as the clock moved. */
+  AccruedSnapshotStorageUSD: number;
+  Charges: Charge[];
+}
+
 export interface Reservation {
   ReservationId: string;
   OwnerId: string;
@@ -194,6 +209,7 @@ export interface World {
   blocks: Record<string, BlockVersion>;
   reservations: Record<string, Reservation>;
   fastSnapshotRestores: Record<string, FastSnapshotRestore>;
+  ledger: Ledger;
 }
 
 export interface SimCall {

@@ -27,6 +27,7 @@ export interface Tx {
   remove(table: TableName, id: string): void;
   setNow(now: number): void;
   setNextBlock(n: number): void;
+  setLedger(ledger: World['ledger']): void;
   emit(type: string, resourceId: string, message: string, extra?: Record<string, unknown>): void;
 }
 
@@ -62,6 +63,9 @@ export function beginTx(base: World, region: RegionName): Tx {
     setNextBlock(n) {
       world.nextBlock = n;
     },
+    setLedger(ledger) {
+      world.ledger = ledger;
+    },
     emit(type, resourceId, message, extra) {
       events.push({ ...extra, type, time: world.now, resourceId, message });
     },
@@ -87,6 +91,7 @@ export function createWorld(options: { seed?: number } = {}): World {
     blocks: {},
     reservations: {},
     fastSnapshotRestores: {},
+    ledger: { AccruedSnapshotStorageUSD: 0, Charges: [] },
   };
   const tx = beginTx(empty, 'us-east-1');
   for (const region of REGIONS) {

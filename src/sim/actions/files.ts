@@ -1,16 +1,13 @@
 // Simulator-only actions on the data of a running instance: WriteFile, DeleteFile, InstallPackage,
 // ReadFile, ListFiles; and DescribeStorage, the snapshot storage ledger (reference §4).
 import { getInstance } from '../access.ts';
-import { BLOCK_BYTES, byteLength, deleteFile, filesOfBlocks, holdsArchiveCopy, writeGroups } from '../blocks.ts';
+import { BLOCK_BYTES, byteLength, deleteFile, filesOfBlocks, writeGroups } from '../blocks.ts';
+import { billedBlocks, roundUSD, snapshotMonthlyUSD } from '../ledger.ts';
 import { PACKAGES, PACKAGE_NAMES } from '../catalog.ts';
 import { fail, invalidValue } from '../errors.ts';
 import { optString, reqString, type Params } from '../params.ts';
 import type { Instance, Volume, World } from '../types.ts';
 import type { Tx } from '../world.ts';
-
-/** Snapshot storage prices, us-east-1 list prices quoted in the reference §4.4 (per GB-month). */
-export const SNAPSHOT_PRICE_STANDARD = 0.05;
-export const SNAPSHOT_PRICE_ARCHIVE = 0.0125;
 
 /** Largest content WriteFile accepts (keeps the World small; the data model counts blocks, not bytes). */
 export const MAX_FILE_CHARS = 64 * 1024;
@@ -131,11 +128,6 @@ export function ListFiles(tx: Tx, p: Params): unknown {
   return { Files: files };
 }
 
-/** Blocks a snapshot is billed for: its own standard-tier blocks plus, when archived, its full size (B7). */
-export function billedBlocks(s: { Owned: string[]; Image: Record<string, string>; Tier: Parameters<typeof holdsArchiveCopy>[0] }): { standard: number; archive: number } {
-  return { standard: s.Owned.length, archive: holdsArchiveCopy(s.Tier) ? Object.keys(s.Image).length : 0 };
-}
-
 export function DescribeStorage(tx: Tx): unknown {
   let cost = 0;
   let total = 0;
@@ -143,9 +135,9 @@ export function DescribeStorage(tx: Tx): unknown {
     .filter((s) => s.Region === tx.region && s.OwnerId === tx.world.accountId)
     .map((s) => {
       const { standard, archive } = billedBlocks(s);
-      cost += standard * SNAPSHOT_PRICE_STANDARD + archive * SNAPSHOT_PRICE_ARCHIVE;
+      cost += snapshotMonthlyUSD(s);
       total += (standard + archive) * BLOCK_BYTES;
       return { SnapshotId: s.SnapshotId, VolumeId: s.VolumeId, StoredBlocks: standard + archive, StoredBytes: (standard + archive) * BLOCK_BYTES };
     });
-  return { Snapshots, TotalStoredBytes: total, MonthlyCostUSD: Math.round(cost * 10000) / 10000 };
+  return { Snapshots, TotalStoredBytes: total, MonthlyCostUSD: roundUSD(cost) };
 }

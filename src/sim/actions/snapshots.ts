@@ -11,6 +11,7 @@ import { optBool, optInt, optObject, optObjectList, optString, optStringList, re
 import { compileFilters, readTagSpecifications, type FilterFields } from '../tagging.ts';
 import type { RegionName, Snapshot, SnapshotTierState, Tag, Volume, World } from '../types.ts';
 import { iso, type Tx } from '../world.ts';
+import { ARCHIVE_RESTORE_PRICE, charge, earlyArchiveExitUSD } from '../ledger.ts';
 import { dropFastSnapshotRestores } from './fastrestore.ts';
 import { defaultKmsKey } from './volumes.ts';
 
@@ -180,6 +181,8 @@ export function imagesUsing(world: World, snapshotId: string): string[] {
 
 /** Removes a snapshot now: hands still-needed blocks to its lineage (B4) and frees the rest. */
 export function removeSnapshot(tx: Tx, snapshot: Snapshot): void {
+  const early = earlyArchiveExitUSD(tx.world, snapshot);
+  charge(tx, { Kind: 'archive-early-exit', ResourceId: snapshot.SnapshotId, USD: early, Description: `Deleted ${snapshot.SnapshotId} before the 90-day archive minimum` });
   if (holdsStandardCopy(snapshot.Tier)) releaseStandardCopy(tx, snapshot);
   dropRefs(tx, Object.values(snapshot.Image));
   dropFastSnapshotRestores(tx, snapshot.SnapshotId);
@@ -414,12 +417,23 @@ export function RestoreSnapshotTier(tx: Tx, p: Params): unknown {
   }
   if (days !== undefined && (days < 1 || days > 180)) invalidValue('TemporaryRestoreDays', days, 'Use 1 to 180 days.');
   const now = tx.world.now;
+  if (permanent) {
+    // A permanent restore ends the archive period: the rest of the 90-day minimum is billed pro rata.
+    charge(tx, { Kind: 'archive-early-exit', ResourceId: snapshot.SnapshotId, USD: earlyArchiveExitUSD(tx.world, snapshot), Description: `Permanently restored ${snapshot.SnapshotId} before the 90-day archive minimum` });
+  }
   if (snapshot.Tier === 'temporary-restored') {
     // Already in the standard tier: a new period or a permanent restore applies at once.
     if (permanent) moveTier(tx, snapshot, 'MAKE_PERMANENT', { TierAt: null, RestoreDays: null, ArchivedAt: null });
     else moveTier(tx, snapshot, 'EXTEND_RESTORE', { TierAt: now + (days ?? 1) * DAY, RestoreDays: days ?? null });
   } else {
-    moveTier(tx, snapshot, 'RESTORE', { TierAt: now + DURATIONS.restoreFromArchive, RestoreDays: permanent ? null : (days ?? null) });
+    moveTier(tx, snapshot, 'RESTORE', {
+      TierAt: now + DURATIONS.restoreFromArchive,
+      RestoreDays: permanent ? null : (days ?? null),
+      // The early-exit charge above settles the archive minimum of a permanent restore.
+      ArchivedAt: permanent ? null : snapshot.ArchivedAt,
+    });
+    const gib = Object.keys(snapshot.Image).length;
+    charge(tx, { Kind: 'archive-restore', ResourceId: snapshot.SnapshotId, USD: gib * ARCHIVE_RESTORE_PRICE, Description: `Restored ${gib} GiB of ${snapshot.SnapshotId} from the archive tier` });
     tx.emit('SnapshotRestoring', snapshot.SnapshotId, `Snapshot ${snapshot.SnapshotId} is being restored from the archive tier`);
   }
   return {

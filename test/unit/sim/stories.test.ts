@@ -1,6 +1,7 @@
 // End-to-end stories from the issue: what a learner does in the lab, checked against the reference.
 import { describe, expect, test } from 'vitest';
 import { filesOfInstance, filesOfSnapshot } from '../../../src/sim/queries.ts';
+import { costSummary, MONTH_MS } from '../../../src/sim/index.ts';
 import type { World } from '../../../src/sim/index.ts';
 import { advance, err, ok, runningInstance, state } from './helpers.ts';
 
@@ -172,5 +173,28 @@ describe('B4 hand-over details', () => {
     r = ok(r, 'DeleteSnapshot', { SnapshotId: b.out.SnapshotId }).world;
     expect(owned(r)[a.out.SnapshotId]).toBe(1);
     expect(filesOfSnapshot(r, a.out.SnapshotId).map((f) => [f.Path, f.Content])).toEqual([['/a', 'a']]);
+  });
+});
+
+describe('cost ledger', () => {
+  test('snapshot storage accrues with the clock; archive restores and early exits are charged', () => {
+    const base = runningInstance();
+    const s = ok(base.world, 'CreateSnapshot', { VolumeId: base.rootVolumeId });
+    let w = advance(s.world, 45).world;
+    const start = w.ledger.AccruedSnapshotStorageUSD;
+    w = advance(w, MONTH_MS / 1000).world;
+    // 3 GiB stored for one billing month at $0.05.
+    expect(w.ledger.AccruedSnapshotStorageUSD - start).toBeCloseTo(0.15, 6);
+    w = advance(ok(w, 'ModifySnapshotTier', { SnapshotId: s.out.SnapshotId, StorageTier: 'archive' }).world, 7 * 3600).world;
+    const restored = ok(w, 'RestoreSnapshotTier', { SnapshotId: s.out.SnapshotId, PermanentRestore: true });
+    const charges = restored.world.ledger.Charges.map((c) => [c.Kind, c.USD]);
+    expect(charges[0]).toEqual(['archive-early-exit', expect.any(Number)]);
+    // Archived for 1 hour of its 90 days: almost 3 months of 3 GiB at $0.0125 are still due.
+    expect(charges[0]![1]).toBeCloseTo((3 * 0.0125 * (90 * 86400_000 - 3600_000)) / MONTH_MS, 3);
+    expect(charges[1]).toEqual(['archive-restore', 0.09]);
+    // Deleting it while the permanent restore runs does not charge the minimum twice.
+    const deleted = ok(restored.world, 'DeleteSnapshot', { SnapshotId: s.out.SnapshotId }).world;
+    expect(deleted.ledger.Charges).toHaveLength(2);
+    expect(costSummary(deleted).snapshotSpentUSD).toBeGreaterThan(0.15 + 0.09);
   });
 });

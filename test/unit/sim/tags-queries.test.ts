@@ -42,6 +42,6 @@ describe('queries', () => {
     expect(files).toHaveLength(1);
     expect(files[0]!.DeviceName).toBe('/dev/xvda');
     expect(files[0]!.Files.map((f) => f.Path)).toContain('/etc/os-release');
-    expect(costSummary(world)).toEqual({ snapshotStandardGiB: 0, snapshotArchiveGiB: 0, volumeProvisionedGiB: 8, snapshotMonthlyUSD: 0, volumeMonthlyUSD: 0.64 });
+    expect(costSummary(world)).toEqual({ snapshotStandardGiB: 0, snapshotArchiveGiB: 0, volumeProvisionedGiB: 8, snapshotMonthlyUSD: 0, volumeMonthlyUSD: 0.64, snapshotSpentUSD: 0 });
   });
 });
