@@ -60,7 +60,10 @@ export function invalidChoiceMessage(argName: string, value: string, choices: re
   for (let i = 0; i < choices.length; i += 2) {
     lines.push(choices.slice(i, i + 2).map((c) => c.padEnd(40)).join(' | '));
   }
-  const possible = getCloseMatches(value, choices, 3, 0.6);
+  // The CLI's own cutoff is 0.8; below it the CLI gives no hint, so the simulator offers the
+  // closest names it finds at difflib's default cutoff (0.6) instead of none.
+  const close = getCloseMatches(value, choices, 3, 0.8);
+  const possible = close.length > 0 ? close : getCloseMatches(value, choices, 3, 0.6);
   if (possible.length > 0) {
     lines.push(`\n\nInvalid choice: ${pyReprString(value)}, maybe you meant:\n`);
     for (const w of possible) lines.push(`  * ${w}`);
