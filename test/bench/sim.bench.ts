@@ -10,7 +10,7 @@ import { runInNewContext } from 'node:vm';
 import { createWorld, execute, nextEventTime } from '../../src/sim/index.ts';
 import type { SimCall, World } from '../../src/sim/index.ts';
 import { decodeLog, encodeLog } from '../../src/sim/actor/codec.ts';
-import { createHistory, effectiveCalls, jumpTo, replayCalls, runCall } from '../../src/sim/actor/history.ts';
+import { createHistory, effectiveCalls, jumpTo, recordCalls, replayCalls } from '../../src/sim/actor/history.ts';
 import type { History } from '../../src/sim/actor/history.ts';
 import { al2023, nameTag, resolveIntent } from '../unit/sim/actor-helpers.ts';
 import type { Intent } from '../unit/sim/actor-helpers.ts';
@@ -166,16 +166,9 @@ async function main(): Promise<void> {
   const replayedWorld = replay.value.world;
   collectGarbage();
   const heapBeforeHistory = process.memoryUsage().heapUsed;
-  const recorded = time(() => {
-    let history: History = createHistory(base);
-    for (const call of log) {
-      const result = runCall(history, call);
-      if (!result.ok) throw new Error(result.error.Message);
-      history = result.history;
-    }
-    return history;
-  });
-  const history = recorded.value;
+  const recorded = time(() => recordCalls(createHistory(base), log));
+  if (!recorded.value.ok) throw new Error(recorded.value.error);
+  const history: History = recorded.value.history;
   collectGarbage();
   const heapWithHistory = process.memoryUsage().heapUsed;
 

@@ -58,22 +58,47 @@ export function createHistory(base: World): History {
 export const LOAD_REFUSED =
   'Nothing was loaded: the calls do not fit this starting point (perhaps another scenario or an older version of the lab).';
 
+function callFailed(index: number, calls: readonly SimCall[], error: Ec2Error): { ok: false; error: string; index: number } {
+  return {
+    ok: false,
+    index,
+    error: `Call ${index + 1} of ${calls.length} (${calls[index]?.action ?? '?'}) failed with ${error.Code}: ${error.Message}`,
+  };
+}
+
 /** Replays calls from a World; the first failing call rejects the whole replay and is named in the error. */
 export function replayCalls(base: World, calls: readonly SimCall[]): ReplayResult {
   let world = base;
   for (let i = 0; i < calls.length; i++) {
-    const call = calls[i] as SimCall;
-    const result = execute(world, call);
-    if (!result.ok) {
-      return {
-        ok: false,
-        index: i,
-        error: `Call ${i + 1} of ${calls.length} (${call.action}) failed with ${result.error.Code}: ${result.error.Message}`,
-      };
-    }
+    const result = execute(world, calls[i] as SimCall);
+    if (!result.ok) return callFailed(i, calls, result.error);
     world = result.world;
   }
   return { ok: true, world };
+}
+
+/**
+ * Records many calls at the cursor at once (a restored session), all or nothing. The same as
+ * runCall for each call in turn, without copying the entry list once per call.
+ */
+export function recordCalls(
+  history: History,
+  calls: readonly SimCall[],
+): { ok: true; history: History } | { ok: false; error: string; index: number } {
+  const entries = history.entries.slice(0, history.cursor);
+  const checkpoints = dropAfter(history.checkpoints, history.cursor);
+  let world = history.world;
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i] as SimCall;
+    const result = execute(world, call);
+    if (!result.ok) return callFailed(i, calls, result.error);
+    if (isReadOnlyAction(call.action)) continue;
+    world = result.world;
+    entries.push({ kind: 'call', call });
+    if (entries.length % CHECKPOINT_INTERVAL === 0) checkpoints[entries.length] = world;
+  }
+  if (entries.length === history.cursor) return { ok: true, history };
+  return { ok: true, history: { base: history.base, entries, cursor: entries.length, world, checkpoints, timerBase: null } };
 }
 
 function applyEntry(world: World, base: World, entry: HistoryEntry): World {

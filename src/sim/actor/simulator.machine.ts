@@ -29,6 +29,7 @@ import {
   describeEntry,
   effectiveCalls,
   jumpTo,
+  recordCalls,
   redo,
   replayCalls,
   restart,
@@ -178,19 +179,9 @@ function initialContext(input: SimulatorInput): SimulatorContext {
   else problems.push(`The scenario could not be set up, so the lab starts from an empty account. ${setup.error}`);
   // The initial log is all or nothing, like a loaded saved lab: half a session would be a World
   // the learner never had.
-  let restored = history;
-  for (const [index, call] of (input.initialLog ?? []).entries()) {
-    const result = runCall(restored, call);
-    if (!result.ok) {
-      problems.push(
-        `The previous session could not be restored, so the lab starts from the beginning: its call ${index + 1} (${call.action}) failed with ${result.error.Code}: ${result.error.Message}`,
-      );
-      restored = history;
-      break;
-    }
-    restored = result.history;
-  }
-  history = restored;
+  const restored = recordCalls(history, input.initialLog ?? []);
+  if (restored.ok) history = restored.history;
+  else problems.push(`The previous session could not be restored, so the lab starts from the beginning. ${restored.error}`);
   const context: SimulatorContext = {
     history,
     scenarioId: input.scenarioId,

@@ -11,6 +11,7 @@ import {
   describeEntry,
   effectiveCalls,
   jumpTo,
+  recordCalls,
   redo,
   replayCalls,
   restart,
@@ -67,6 +68,35 @@ describe('recording calls', () => {
     if (!described.ok) throw new Error(described.error.Message);
     expect(described.history).toBe(created.history);
     expect((described.output as { Volumes: unknown[] }).Volumes).toHaveLength(1);
+  });
+
+  test('recordCalls is runCall for each call, all or nothing', () => {
+    fc.assert(
+      fc.property(fc.array(intentArb, { maxLength: 20 }), fc.array(intentArb, { maxLength: 80 }), fc.nat(20), (before, after, back) => {
+        let start = record(createHistory(createWorld()), before);
+        start = jumpTo(start, start.cursor - (back % (start.cursor + 1)));
+        let expected = start;
+        const calls: SimCall[] = [];
+        for (const intent of after) {
+          const call = resolveIntent(expected.world, intent);
+          const result = runCall(expected, call);
+          if (!result.ok) continue;
+          expected = result.history;
+          calls.push(call);
+        }
+        const bulk = recordCalls(start, calls);
+        if (!bulk.ok) throw new Error(bulk.error);
+        expect(bulk.history.entries).toEqual(expected.entries);
+        expect(bulk.history.cursor).toBe(expected.cursor);
+        expect(bulk.history.world).toEqual(expected.world);
+        expect(Object.keys(bulk.history.checkpoints)).toEqual(Object.keys(expected.checkpoints));
+      }),
+      { numRuns: 30 },
+    );
+    const base = createHistory(createWorld());
+    const failed = recordCalls(base, [advance(1), { action: 'DeleteVolume', params: { VolumeId: 'vol-0123456789abcdef0' } }]);
+    expect(failed).toEqual({ ok: false, index: 1, error: expect.stringMatching(/^Call 2 of 2 \(DeleteVolume\) failed with InvalidVolume\.NotFound/) });
+    expect(recordCalls(base, [{ action: 'DescribeVolumes' }])).toEqual({ ok: true, history: base });
   });
 
   test('a new call after undo drops the redo entries', () => {

@@ -60,7 +60,7 @@ describe('start', () => {
     expect(selectHistoryLength(snap())).toBe(0);
     expect(selectWorld(snap())).toBe(snap().context.history.base);
     expect(selectPersistence(snap()).error).toMatch(
-      /^The previous session could not be restored, so the lab starts from the beginning: its call 2 \(CreateSnapshot\) failed with InvalidVolume\.NotFound/,
+      /^The previous session could not be restored, so the lab starts from the beginning\. Call 2 of 2 \(CreateSnapshot\) failed with InvalidVolume\.NotFound/,
     );
 
     const ok = start({ scenarioCalls, initialLog: [advance(5), advance(7)] });
