@@ -375,7 +375,7 @@ const snapshotCount = defineGoal<{ volumeName?: string; region?: RegionName; min
 
 const imageDeregistered = defineGoal<{ imageName: string; region?: RegionName }>({
   id: 'imageDeregistered',
-  summary: 'No AMI of yours with this name is registered (pending, available or disabled).',
+  summary: 'No AMI of yours with this name is registered (pending, available or disabled). Also met if it never existed: pair it with a goal showing it was made.',
   params: {
     imageName: { type: 'name', doc: 'AMI name.' },
     region: { type: 'region', optional: true, doc: 'Look only in this Region; both when absent.' },
@@ -392,7 +392,7 @@ const imageDeregistered = defineGoal<{ imageName: string; region?: RegionName }>
 
 const snapshotDeleted = defineGoal<{ snapshotName: string; region?: RegionName }>({
   id: 'snapshotDeleted',
-  summary: 'No snapshot of yours with this Name tag is left.',
+  summary: 'No snapshot of yours with this Name tag is left. Also met if it never existed: pair it with a goal showing it was made.',
   params: {
     snapshotName: { type: 'name', doc: 'Name tag of the snapshot.' },
     region: { type: 'region', optional: true, doc: 'Look only in this Region; both when absent.' },
