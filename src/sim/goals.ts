@@ -156,7 +156,11 @@ const snapshotCompleted = defineGoal<{ volumeName?: string; snapshotName?: strin
   id: 'snapshotCompleted',
   summary: 'A completed snapshot exists: of the volume with this Name tag, or with this Name tag itself.',
   params: {
-    volumeName: { type: 'name', optional: true, doc: 'Name tag of the source volume (the volume must still exist).' },
+    volumeName: {
+      type: 'name',
+      optional: true,
+      doc: 'Name tag of the source volume (it must still exist; copies in another Region keep no link to it, so check those with snapshotName).',
+    },
     snapshotName: { type: 'name', optional: true, doc: 'Name tag of the snapshot.' },
     region: { type: 'region', optional: true, doc: 'Region the snapshot must be in; any Region when absent.' },
   },
