@@ -3,7 +3,7 @@
 import { dropRefs, releaseStandardCopy, unstoredVersions } from './blocks.ts';
 import { DAY, DURATIONS } from './durations.ts';
 import { invalidValue } from './errors.ts';
-import { attachmentLifecycle, imageLifecycle, instanceLifecycle, nextFlatState, nextTier, volumeLifecycle } from './lifecycles.ts';
+import { attachmentLifecycle, imageLifecycle, instanceLifecycle, nextFlatState, nextState, nextTier, snapshotLifecycle, volumeLifecycle } from './lifecycles.ts';
 import { optNumber, type Params } from './params.ts';
 import type { InstanceStateName, Snapshot, SnapshotTierState, VolumeStateName, World } from './types.ts';
 import { accrue } from './ledger.ts';
@@ -109,7 +109,9 @@ function completeAttachment(tx: Tx, id: string): void {
 function completeSnapshot(tx: Tx, id: string): void {
   const s = tx.world.snapshots[id];
   if (!s) return;
-  const done: Snapshot = { ...s, State: 'completed' };
+  // The machine says where a completed snapshot starts: { completed: 'standard' }.
+  const to = nextState(snapshotLifecycle, 'pending', 'COMPLETE') as { completed: SnapshotTierState };
+  const done: Snapshot = { ...s, State: 'completed', Tier: to.completed };
   tx.put('snapshots', id, done);
   tx.emit('SnapshotCompleted', id, `Snapshot ${id} of ${s.VolumeId} completed`);
   if (s.DeleteOnComplete) {

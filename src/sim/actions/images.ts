@@ -61,7 +61,9 @@ function newImage(tx: Tx, id: string, fields: Partial<Image> & Pick<Image, 'Name
 
 /** An image whose snapshots are all completed is available at once; otherwise it waits (Advance completes it). */
 function initialImageState(world: World, mappings: BlockDeviceMapping[]): ImageStateName {
-  return mappings.every((m) => !m.Ebs?.SnapshotId || world.snapshots[m.Ebs.SnapshotId]?.State === 'completed') ? 'available' : 'pending';
+  const ready = mappings.every((m) => !m.Ebs?.SnapshotId || world.snapshots[m.Ebs.SnapshotId]?.State === 'completed');
+  const initial = imageLifecycle.config.initial as ImageStateName;
+  return ready ? ((nextFlatState(imageLifecycle, initial, 'SNAPSHOTS_COMPLETED') ?? initial) as ImageStateName) : initial;
 }
 
 interface MappingRequest {

@@ -4,10 +4,10 @@ import { DEFAULT_INSTANCE_TYPE, INSTANCE_TYPES } from '../catalog.ts';
 import { DURATIONS } from '../durations.ts';
 import { fail, invalidValue, missingParameter } from '../errors.ts';
 import { formatInstance, instanceState } from '../format.ts';
-import { instanceLifecycle, nextFlatState } from '../lifecycles.ts';
+import { attachmentLifecycle, instanceLifecycle, nextFlatState, volumeLifecycle } from '../lifecycles.ts';
 import { asParams, optBool, optInt, optObject, optObjectList, optString, optStringList, reqString, type Params } from '../params.ts';
 import { compileFilters, readTagSpecifications, type FilterFields } from '../tagging.ts';
-import type { BlockDeviceMapping, EbsMapping, Image, Instance, InstanceStateName, Snapshot, World } from '../types.ts';
+import type { BlockDeviceMapping, EbsMapping, Image, Instance, InstanceStateName, Snapshot, VolumeStateName, World } from '../types.ts';
 import { zonesOf, type Tx } from '../world.ts';
 import {
   checkDeviceName,
@@ -20,6 +20,11 @@ import {
 
 /** MODEL CHOICE: one account-wide limit of running + pending instances, as AWS's default vCPU quota roughly allows. */
 export const INSTANCE_LIMIT = 20;
+
+// Volumes of a launch are created and attached as part of the launch: their lifecycles have already
+// gone creating -> available -> in-use and attaching -> attached when RunInstances returns (MODEL CHOICE).
+const LAUNCH_VOLUME_STATE = nextFlatState(volumeLifecycle, nextFlatState(volumeLifecycle, 'creating', 'CREATED') ?? '', 'ATTACH') as VolumeStateName;
+const LAUNCH_ATTACHMENT_STATE = nextFlatState(attachmentLifecycle, 'attaching', 'ATTACHED') as 'attached';
 
 export function imageUnavailable(image: Image): never {
   return fail('InvalidAMIID.Unavailable', `The image id '[${image.ImageId}]' is not available: it is '${image.State}'.`);
@@ -171,7 +176,7 @@ export function RunInstances(tx: Tx, p: Params): unknown {
         source: m.source,
         encrypted: m.ebs.Encrypted,
         kmsKeyId: m.ebs.KmsKeyId,
-        state: 'in-use',
+        state: LAUNCH_VOLUME_STATE,
         tags: tags['volume'] ?? [],
       });
       tx.put('volumes', volume.VolumeId, {
@@ -179,7 +184,7 @@ export function RunInstances(tx: Tx, p: Params): unknown {
         Attachment: {
           InstanceId: instanceId,
           Device: m.DeviceName,
-          State: 'attached',
+          State: LAUNCH_ATTACHMENT_STATE,
           AttachTime: tx.world.now,
           DeleteOnTermination: m.ebs.DeleteOnTermination,
           TransitionAt: null,
