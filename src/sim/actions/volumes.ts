@@ -254,7 +254,14 @@ export function DetachVolume(tx: Tx, p: Params): unknown {
     fail('IncorrectState', `Unable to detach root volume '${volume.VolumeId}' from instance '${instance.InstanceId}'`);
   }
   const next = nextFlatState(attachmentLifecycle, a.State, 'DETACH');
-  if (next === null) fail('IncorrectState', `Volume '${volume.VolumeId}' is already ${a.State}.`);
+  if (next === null) {
+    fail(
+      'IncorrectState',
+      a.State === 'attaching'
+        ? `Volume '${volume.VolumeId}' is still attaching to ${a.InstanceId}; detach it once it is attached.`
+        : `Volume '${volume.VolumeId}' is already detaching from ${a.InstanceId}.`,
+    );
+  }
   const attachment = { ...a, State: 'detaching' as const, TransitionAt: tx.world.now + DURATIONS.detach };
   const updated = { ...volume, Attachment: attachment };
   tx.put('volumes', volume.VolumeId, updated);

@@ -60,10 +60,14 @@ describe('AttachVolume / DetachVolume / DeleteVolume', () => {
     const a = ok(ready, 'AttachVolume', { VolumeId: v.volumeId, InstanceId: instanceId, Device: '/dev/sdf' });
     expect(a.out).toEqual({ AttachTime: '2026-01-01T00:01:05.000Z', Device: '/dev/sdf', InstanceId: instanceId, State: 'attaching', VolumeId: v.volumeId });
     expect(state(a.world, v.volumeId)).toBe('in-use');
+    expect(err(a.world, 'DetachVolume', { VolumeId: v.volumeId }, 'IncorrectState')).toBe(
+      `Volume '${v.volumeId}' is still attaching to ${instanceId}; detach it once it is attached.`,
+    );
     const attached = advance(a.world, 5).world;
     expect(attached.volumes[v.volumeId]!.Attachment).toMatchObject({ State: 'attached', DeleteOnTermination: false });
     const d = ok(attached, 'DetachVolume', { VolumeId: v.volumeId });
     expect(d.out).toMatchObject({ State: 'detaching', Device: '/dev/sdf', InstanceId: instanceId });
+    expect(err(d.world, 'DetachVolume', { VolumeId: v.volumeId }, 'IncorrectState')).toBe(`Volume '${v.volumeId}' is already detaching from ${instanceId}.`);
     const detached = advance(d.world, 5).world;
     expect(state(detached, v.volumeId)).toBe('available');
     const del = ok(detached, 'DeleteVolume', { VolumeId: v.volumeId });
