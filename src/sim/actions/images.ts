@@ -1,6 +1,7 @@
 // CreateImage, RegisterImage, DescribeImages, DeregisterImage, Disable/EnableImage, CopyImage,
 // Modify/DescribeImageAttribute, Enable/DisableImageDeprecation (reference §2.10-2.15, §2.17).
 import { checkIdFormat, getImageRecord, getInstance, getOwnImage, getSnapshot, imageNotFound, imageVisible } from '../access.ts';
+import { DEFAULT_VOLUME_TYPE } from '../catalog.ts';
 import { fail, invalidValue, missingParameter } from '../errors.ts';
 import { formatImage } from '../format.ts';
 import { imageLifecycle, nextFlatState } from '../lifecycles.ts';
@@ -89,7 +90,7 @@ function readMappingRequests(p: Params): MappingRequest[] {
 }
 
 /** An added EBS mapping (empty volume or from a snapshot) of CreateImage or RegisterImage. */
-function addedEbsMapping(tx: Tx, device: string, ebs: Params, defaultType: string): { mapping: BlockDeviceMapping; snapshot: Snapshot | null } {
+function addedEbsMapping(tx: Tx, device: string, ebs: Params): { mapping: BlockDeviceMapping; snapshot: Snapshot | null } {
   const label = `BlockDeviceMapping(${device}).Ebs`;
   const snapshotId = optString(ebs, 'SnapshotId', `${label}.SnapshotId`);
   let snapshot: Snapshot | null = null;
@@ -102,7 +103,7 @@ function addedEbsMapping(tx: Tx, device: string, ebs: Params, defaultType: strin
       fail('IncorrectState', `Snapshot '${snapshot.SnapshotId}' is ${snapshot.Tier}; only a standard-tier snapshot can back an AMI.`);
     }
   }
-  const type = optString(ebs, 'VolumeType', `${label}.VolumeType`) ?? defaultType;
+  const type = optString(ebs, 'VolumeType', `${label}.VolumeType`) ?? DEFAULT_VOLUME_TYPE;
   checkVolumeType(type, `${label}.VolumeType`);
   const size = (optInt(ebs, 'VolumeSize', `${label}.VolumeSize`) ?? snapshot?.VolumeSize) ?? missingParameter(`${label}.VolumeSize`);
   if (snapshot && size < snapshot.VolumeSize) {
@@ -167,7 +168,7 @@ export function CreateImage(tx: Tx, p: Params): unknown {
   for (const req of requests) {
     if (handled.has(req.device) || req.noDevice) continue;
     if (req.virtualName !== undefined) mappings.push({ DeviceName: req.device, VirtualName: req.virtualName });
-    else mappings.push(addedEbsMapping(tx, req.device, req.ebs ?? {}, 'gp2').mapping);
+    else mappings.push(addedEbsMapping(tx, req.device, req.ebs ?? {}).mapping);
   }
   if (!mappings.some((m) => m.DeviceName === instance.RootDeviceName && m.Ebs)) {
     fail('InvalidParameterValue', `Invalid value '${instance.InstanceId}' for instanceId. Instance does not have a volume attached at root (${instance.RootDeviceName}).`);
@@ -234,7 +235,7 @@ export function RegisterImage(tx: Tx, p: Params): unknown {
     if (req.noDevice) continue;
     if (mappings.some((m) => m.DeviceName === req.device)) invalidValue('BlockDeviceMapping.DeviceName', req.device, 'Device names must be unique.');
     if (req.virtualName !== undefined) mappings.push({ DeviceName: req.device, VirtualName: req.virtualName });
-    else mappings.push(addedEbsMapping(tx, req.device, req.ebs ?? {}, 'gp2').mapping);
+    else mappings.push(addedEbsMapping(tx, req.device, req.ebs ?? {}).mapping);
   }
   const root = mappings.find((m) => m.DeviceName === rootDevice);
   if (!root?.Ebs?.SnapshotId) {

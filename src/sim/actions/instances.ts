@@ -1,6 +1,6 @@
 // RunInstances, DescribeInstances, Stop/Start/Reboot/TerminateInstances (reference §2.1, §2.2).
 import { checkIdFormat, getAll, getImageRecord, getInstance, getSnapshot, instanceNotFound, instanceVisible } from '../access.ts';
-import { DEFAULT_INSTANCE_TYPE, INSTANCE_TYPES } from '../catalog.ts';
+import { DEFAULT_INSTANCE_TYPE, DEFAULT_VOLUME_TYPE, INSTANCE_TYPES } from '../catalog.ts';
 import { DURATIONS } from '../durations.ts';
 import { fail, invalidValue, missingParameter } from '../errors.ts';
 import { formatInstance, instanceState } from '../format.ts';
@@ -76,7 +76,7 @@ export function mergeLaunchMappings(tx: Tx, image: Image, requested: Params[]): 
       if (!source) return fail('InvalidBlockDeviceMapping', `The snapshot '${sourceId}' of ${image.ImageId} no longer exists.`);
       checkSnapshotUsable(source);
     }
-    const type = optString(r, 'VolumeType', `${label}.VolumeType`) ?? base?.VolumeType ?? 'gp2';
+    const type = optString(r, 'VolumeType', `${label}.VolumeType`) ?? base?.VolumeType ?? DEFAULT_VOLUME_TYPE;
     checkVolumeType(type, `${label}.VolumeType`);
     const size = optInt(r, 'VolumeSize', `${label}.VolumeSize`) ?? base?.VolumeSize ?? source?.VolumeSize;
     if (size === undefined) missingParameter(`${label}.VolumeSize`);
