@@ -21,7 +21,7 @@ import {
   readRegion,
   takeSnapshot,
 } from './snapshots.ts';
-import { checkDeviceName, checkSnapshotUsable, checkVolumeSize, checkVolumeType } from './volumes.ts';
+import { checkDeviceName, checkSnapshotUsable, checkVolumeSize, checkVolumeType, resolveEncryption } from './volumes.ts';
 
 const NAME_PATTERN = /^[A-Za-z0-9()[\]. /\-'@_]{3,128}$/;
 
@@ -90,7 +90,7 @@ function readMappingRequests(p: Params): MappingRequest[] {
 }
 
 /** An added EBS mapping (empty volume or from a snapshot) of CreateImage or RegisterImage. */
-function addedEbsMapping(tx: Tx, device: string, ebs: Params): { mapping: BlockDeviceMapping; snapshot: Snapshot | null } {
+function addedEbsMapping(tx: Tx, device: string, ebs: Params): BlockDeviceMapping {
   const label = `BlockDeviceMapping(${device}).Ebs`;
   const snapshotId = optString(ebs, 'SnapshotId', `${label}.SnapshotId`);
   let snapshot: Snapshot | null = null;
@@ -110,21 +110,16 @@ function addedEbsMapping(tx: Tx, device: string, ebs: Params): { mapping: BlockD
     fail('InvalidBlockDeviceMapping', `Volume of size ${size}GB is smaller than snapshot '${snapshot.SnapshotId}', expect size >= ${snapshot.VolumeSize}GB`);
   }
   checkVolumeSize(type, size, `${label}.VolumeSize`);
-  const encrypted = optBool(ebs, 'Encrypted', `${label}.Encrypted`);
-  const kmsKeyId = optString(ebs, 'KmsKeyId', `${label}.KmsKeyId`);
-  if (kmsKeyId !== undefined && encrypted !== true) fail('InvalidParameterDependency', 'The parameter KmsKeyId requires the parameter Encrypted to be set.');
+  const enc = resolveEncryption(tx, snapshot, optBool(ebs, 'Encrypted', `${label}.Encrypted`), optString(ebs, 'KmsKeyId', `${label}.KmsKeyId`));
   return {
-    snapshot,
-    mapping: {
-      DeviceName: device,
-      Ebs: {
-        SnapshotId: snapshot?.SnapshotId ?? null,
-        VolumeSize: size,
-        VolumeType: type,
-        DeleteOnTermination: optBool(ebs, 'DeleteOnTermination', `${label}.DeleteOnTermination`) ?? true,
-        Encrypted: snapshot?.Encrypted === true || encrypted === true,
-        KmsKeyId: snapshot?.Encrypted ? snapshot.KmsKeyId : (kmsKeyId ?? null),
-      },
+    DeviceName: device,
+    Ebs: {
+      SnapshotId: snapshot?.SnapshotId ?? null,
+      VolumeSize: size,
+      VolumeType: type,
+      DeleteOnTermination: optBool(ebs, 'DeleteOnTermination', `${label}.DeleteOnTermination`) ?? true,
+      Encrypted: enc.Encrypted,
+      KmsKeyId: enc.KmsKeyId,
     },
   };
 }
@@ -168,7 +163,7 @@ export function CreateImage(tx: Tx, p: Params): unknown {
   for (const req of requests) {
     if (handled.has(req.device) || req.noDevice) continue;
     if (req.virtualName !== undefined) mappings.push({ DeviceName: req.device, VirtualName: req.virtualName });
-    else mappings.push(addedEbsMapping(tx, req.device, req.ebs ?? {}).mapping);
+    else mappings.push(addedEbsMapping(tx, req.device, req.ebs ?? {}));
   }
   if (!mappings.some((m) => m.DeviceName === instance.RootDeviceName && m.Ebs)) {
     fail('InvalidParameterValue', `Invalid value '${instance.InstanceId}' for instanceId. Instance does not have a volume attached at root (${instance.RootDeviceName}).`);
@@ -235,7 +230,7 @@ export function RegisterImage(tx: Tx, p: Params): unknown {
     if (req.noDevice) continue;
     if (mappings.some((m) => m.DeviceName === req.device)) invalidValue('BlockDeviceMapping.DeviceName', req.device, 'Device names must be unique.');
     if (req.virtualName !== undefined) mappings.push({ DeviceName: req.device, VirtualName: req.virtualName });
-    else mappings.push(addedEbsMapping(tx, req.device, req.ebs ?? {}).mapping);
+    else mappings.push(addedEbsMapping(tx, req.device, req.ebs ?? {}));
   }
   const root = mappings.find((m) => m.DeviceName === rootDevice);
   if (!root?.Ebs?.SnapshotId) {
