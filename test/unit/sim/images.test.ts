@@ -256,3 +256,28 @@ describe('CopyImage', () => {
     err(w, 'CopyImage', { SourceRegion: 'us-east-1', SourceImageId: c.imageId }, 'MissingParameter');
   });
 });
+
+describe('encryption is one-way (I18)', () => {
+  test('an AMI from an encrypted snapshot launches encrypted volumes; copies stay encrypted; encrypted AMIs cannot be public', () => {
+    const { world, rootVolumeId } = runningInstance();
+    const s = ok(world, 'CreateSnapshot', { VolumeId: rootVolumeId });
+    let w = advance(s.world, 600).world;
+    const enc = ok(w, 'CopySnapshot', { SourceRegion: 'us-east-1', SourceSnapshotId: s.out.SnapshotId, Encrypted: true, KmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/k1' });
+    w = advance(enc.world, 600).world;
+    expect(w.snapshots[enc.out.SnapshotId]).toMatchObject({ Encrypted: true, KmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/k1' });
+    const v = ok(w, 'CreateVolume', { AvailabilityZone: 'us-east-1a', SnapshotId: enc.out.SnapshotId, Encrypted: false });
+    expect(v.out).toMatchObject({ Encrypted: true, KmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/k1' });
+    const img = ok(w, 'RegisterImage', {
+      Name: 'encrypted', RootDeviceName: '/dev/xvda', Architecture: 'x86_64', VirtualizationType: 'hvm',
+      BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { SnapshotId: enc.out.SnapshotId, Encrypted: false } }],
+    });
+    const launched = ok(img.world, 'RunInstances', { ImageId: img.out.ImageId });
+    const root = Object.values(launched.world.volumes).find((x) => x.Attachment?.InstanceId === launched.out.Instances[0].InstanceId)!;
+    expect(root.Encrypted).toBe(true);
+    const copy = ok(img.world, 'CopyImage', { SourceRegion: 'us-east-1', SourceImageId: img.out.ImageId, Name: 'encrypted-eu' }, 'eu-west-1');
+    for (const m of copy.world.images[copy.out.ImageId]!.BlockDeviceMappings) expect(copy.world.snapshots[m.Ebs!.SnapshotId!]!.Encrypted).toBe(true);
+    err(img.world, 'ModifyImageAttribute', { ImageId: img.out.ImageId, LaunchPermission: { Add: [{ Group: 'all' }] } }, 'OperationNotPermitted');
+    // Sharing with one account is fine with a customer managed key.
+    ok(img.world, 'ModifyImageAttribute', { ImageId: img.out.ImageId, LaunchPermission: { Add: [{ UserId: '210987654321' }] } });
+  });
+});
