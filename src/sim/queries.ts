@@ -3,7 +3,7 @@
 // cost summary that adds volumes to the snapshot ledger.
 import { filesOfBlocks, type FileEntry } from './blocks.ts';
 import { OTHER_ACCOUNT, REGIONS } from './catalog.ts';
-import { execute } from './execute.ts';
+import { execute, isReadOnlyAction } from './execute.ts';
 import { prefixOf } from './ids.ts';
 import { mountsOf } from './actions/files.ts';
 import { accountSnapshotMonthlyUSD, billedBlocks, roundUSD } from './ledger.ts';
@@ -109,16 +109,17 @@ function hadEffect(before: World, after: World, events: number): boolean {
 
 /**
  * Every action the Lab offers for a resource, with whether it would succeed now and why not.
- * execute() is pure, so the probe is the real call: a success is exactly what DryRun would report
- * as DryRunOperation, and it also tells whether the call would do anything (StartInstances on a
- * running instance succeeds but changes nothing, so it is not offered).
+ * The answer is execute()'s own: the probe runs with DryRun, so no rule is re-derived here. A call
+ * that would succeed is then run for real (execute is pure) to leave out ones that would change
+ * nothing, such as StartInstances on a running instance.
  */
 export function actionChecks(world: World, resourceId: string): ActionCheck[] {
   return candidates(world, resourceId).map((call) => {
-    const r = execute(world, call);
-    if (!r.ok) return { action: call.action, call, ok: false, error: r.error };
-    const effective = hadEffect(world, r.world, r.events.length) || call.action === 'ListFiles';
-    return effective
+    const dry = execute(world, { ...call, params: { ...call.params, DryRun: true } });
+    if (!dry.ok && dry.error.Code !== 'DryRunOperation') return { action: call.action, call, ok: false, error: dry.error };
+    if (isReadOnlyAction(call.action)) return { action: call.action, call, ok: true };
+    const real = execute(world, call);
+    return real.ok && hadEffect(world, real.world, real.events.length)
       ? { action: call.action, call, ok: true }
       : { action: call.action, call, ok: false, error: { Code: 'NoChange', Message: `${call.action} would succeed but change nothing now.` } };
   });
