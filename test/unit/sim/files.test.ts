@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { PACKAGE_NAMES } from '../../../src/sim/index.ts';
+import { createWorld, PACKAGE_NAMES, publicImageId } from '../../../src/sim/index.ts';
 import { advance, err, ok, runningInstance } from './helpers.ts';
 
 describe('files on a running instance', () => {
@@ -62,5 +62,22 @@ describe('files on a running instance', () => {
     err(world, 'ListFiles', { InstanceId: instanceId, Path: '/nope' }, 'FileNotFound');
     const stopping = ok(world, 'StopInstances', { InstanceIds: [instanceId] }).world;
     expect(err(stopping, 'ReadFile', { InstanceId: instanceId, Path: '/etc/os-release' }, 'IncorrectInstanceState')).toMatch(/not in the 'running' state \(it is 'stopping'\)/);
+  });
+});
+
+describe('the Ubuntu AMI', () => {
+  test('boots from /dev/sda1 in eu-west-1 with its own files; the root is mounted at /', () => {
+    const world = createWorld();
+    const ubuntu = publicImageId(world, 'eu-west-1', 'ubuntu-24.04')!;
+    const run = ok(world, 'RunInstances', { ImageId: ubuntu, Placement: { AvailabilityZone: 'eu-west-1b' } }, 'eu-west-1');
+    const id = run.out.Instances[0].InstanceId;
+    expect(run.out.Instances[0].RootDeviceName).toBe('/dev/sda1');
+    const booted = advance(run.world, 60).world;
+    expect(ok(booted, 'ReadFile', { InstanceId: id, Path: '/etc/os-release' }, 'eu-west-1').out.Content).toContain('Ubuntu 24.04');
+    expect(ok(booted, 'ListFiles', { InstanceId: id, Path: '/home/ubuntu' }, 'eu-west-1').out.Files.map((f: any) => f.Path)).toEqual([
+      '/home/ubuntu/.bashrc',
+      '/home/ubuntu/.profile',
+    ]);
+    err(booted, 'ReadFile', { InstanceId: id, Path: '/etc/os-release' }, 'InvalidInstanceID.NotFound');
   });
 });
