@@ -2,7 +2,16 @@
 // never hit an internal error, never break an invariant, and replay to the same World.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { checkInvariants, checkStepInvariants, createWorld, execute } from '../../../src/sim/index.ts';
+import {
+  checkInvariants,
+  checkStepInvariants,
+  createWorld,
+  execute,
+  imageLifecycle,
+  instanceLifecycle,
+  snapshotLifecycle,
+  volumeLifecycle,
+} from '../../../src/sim/index.ts';
 import type { RegionName, SimCall, World } from '../../../src/sim/index.ts';
 
 const REGIONS: RegionName[] = ['us-east-1', 'eu-west-1'];
@@ -178,6 +187,59 @@ describe('random call sequences', () => {
         }
       }),
       { numRuns: 30 },
+    );
+  });
+});
+
+/** Targets of each state's events in a (possibly nested) machine config, keyed by state name. */
+function edges(states: Record<string, { on?: Record<string, unknown>; states?: Record<string, unknown> }>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [name, node] of Object.entries(states)) {
+    out.set(name, new Set(Object.values(node.on ?? {}).filter((t): t is string => typeof t === 'string')));
+  }
+  return out;
+}
+
+function reachable(graph: Map<string, Set<string>>, from: string, to: string): boolean {
+  const seen = new Set([from]);
+  const queue = [from];
+  while (queue.length > 0) {
+    const s = queue.shift()!;
+    if (s === to) return true;
+    for (const n of graph.get(s) ?? []) if (!seen.has(n)) (seen.add(n), queue.push(n));
+  }
+  return false;
+}
+
+describe('the lifecycle charts are the rules', () => {
+  test('every state change the simulation makes is a path in its lifecycle machine', () => {
+    type States = Parameters<typeof edges>[0];
+    const instance = edges(instanceLifecycle.config.states as States);
+    const volume = edges(volumeLifecycle.config.states as States);
+    const image = edges(imageLifecycle.config.states as States);
+    const tiers = edges((snapshotLifecycle.config.states as Record<string, { states: States }>)['completed']!.states);
+    const check = (graph: Map<string, Set<string>>, kind: string, id: string, from: string, to: string) => {
+      if (from !== to && !reachable(graph, from, to)) throw new Error(`${kind} ${id} went ${from} -> ${to}, which its lifecycle does not allow`);
+    };
+    fc.assert(
+      fc.property(fc.array(template, { minLength: 5, maxLength: 60 }), (templates) => {
+        let world = createWorld({ seed: 3 });
+        for (const t of templates) {
+          const r = execute(world, toCall(world, t));
+          if (!r.ok) continue;
+          const next = r.world;
+          for (const [id, i] of Object.entries(world.instances)) check(instance, 'instance', id, i.State, next.instances[id]?.State ?? 'terminated');
+          for (const [id, v] of Object.entries(world.volumes)) check(volume, 'volume', id, v.State, next.volumes[id]?.State ?? 'deleted');
+          for (const [id, img] of Object.entries(world.images)) check(image, 'image', id, img.State, next.images[id]!.State);
+          for (const [id, s] of Object.entries(world.snapshots)) {
+            const after = next.snapshots[id];
+            if (after && s.State === 'completed') check(tiers, 'snapshot tier', id, s.Tier, after.Tier);
+            if (after && s.State === 'completed' && after.State !== 'completed') throw new Error(`snapshot ${id} left completed`);
+          }
+          world = next;
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });
