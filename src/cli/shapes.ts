@@ -1,6 +1,7 @@
 // The slice of the EC2 service model the CLI needs: parameter shapes (for shorthand typing,
-// JSON checks and help), written by hand from botocore's service-2.json for the operations
-// the simulation implements. Shapes are plain data so the browser terminal can reuse them.
+// JSON checks and help), written from botocore's service-2.json (checked against botocore
+// 1.43.11) for the operations the simulation implements. Member order is the model's: the CLI
+// lists members in that order in its "must be one of" messages. Plain data, reusable in the browser.
 
 export type Shape =
   | { readonly type: 'string'; readonly enum?: readonly string[] }
@@ -26,7 +27,7 @@ export const Tags = list(Tag);
 export const Filters = list(struct({ Name: str, Values: stringList }));
 export const TagSpecifications = list(struct({ ResourceType: str, Tags }));
 
-export const EbsBlockDevice = struct({
+const EbsBlockDevice = struct({
   DeleteOnTermination: bool,
   Iops: int,
   SnapshotId: str,
@@ -35,24 +36,32 @@ export const EbsBlockDevice = struct({
   KmsKeyId: str,
   Throughput: int,
   OutpostArn: str,
+  AvailabilityZone: str,
   Encrypted: bool,
   VolumeInitializationRate: int,
+  AvailabilityZoneId: str,
+  EbsCardIndex: int,
 });
 
 export const BlockDeviceMappings = list(
-  struct({ DeviceName: str, VirtualName: str, Ebs: EbsBlockDevice, NoDevice: str }),
+  struct({ Ebs: EbsBlockDevice, NoDevice: str, DeviceName: str, VirtualName: str }),
 );
 
 export const Placement = struct({
-  AvailabilityZone: str,
   AvailabilityZoneId: str,
   Affinity: str,
   GroupName: str,
   PartitionNumber: int,
   HostId: str,
   Tenancy: oneOf('default', 'dedicated', 'host'),
+  SpreadDomain: str,
+  HostResourceGroupArn: str,
   GroupId: str,
+  AvailabilityZone: str,
 });
+
+export const Monitoring = struct({ Enabled: bool });
+export const IamInstanceProfile = struct({ Arn: str, Name: str });
 
 export const InstanceSpecification = struct({
   InstanceId: str,
@@ -60,10 +69,10 @@ export const InstanceSpecification = struct({
   ExcludeDataVolumeIds: stringList,
 });
 
-const LaunchPermission = struct({ Group: oneOf('all'), UserId: str, OrganizationArn: str, OrganizationalUnitArn: str });
+const LaunchPermission = struct({ OrganizationArn: str, OrganizationalUnitArn: str, UserId: str, Group: oneOf('all') });
 export const LaunchPermissionModifications = struct({ Add: list(LaunchPermission), Remove: list(LaunchPermission) });
 
-const CreateVolumePermission = struct({ Group: oneOf('all'), UserId: str });
+const CreateVolumePermission = struct({ UserId: str, Group: oneOf('all') });
 export const CreateVolumePermissionModifications = struct({
   Add: list(CreateVolumePermission),
   Remove: list(CreateVolumePermission),
@@ -77,7 +86,7 @@ export const AttributeBooleanValue = struct({ Value: bool });
 export const InstanceBlockDeviceMappings = list(
   struct({
     DeviceName: str,
-    Ebs: struct({ DeleteOnTermination: bool, VolumeId: str }),
+    Ebs: struct({ VolumeId: str, DeleteOnTermination: bool }),
     VirtualName: str,
     NoDevice: str,
   }),

@@ -275,7 +275,8 @@ describe('usage errors, as AWS CLI v2 prints them', () => {
     expect(e.stderr).toBe(
       '\nParameter validation failed:\n' +
         'Unknown parameter in BlockDeviceMappings[0].Ebs: "Size", must be one of: DeleteOnTermination, Iops, SnapshotId, ' +
-        'VolumeSize, VolumeType, KmsKeyId, Throughput, OutpostArn, Encrypted, VolumeInitializationRate\n' +
+        'VolumeSize, VolumeType, KmsKeyId, Throughput, OutpostArn, AvailabilityZone, Encrypted, VolumeInitializationRate, ' +
+        'AvailabilityZoneId, EbsCardIndex\n' +
         "Invalid type for parameter BlockDeviceMappings[0].Ebs.VolumeSize, value: 8, type: <class 'str'>, valid types: <class 'int'>\n",
     );
     expect(err("aws ec2 run-instances --image-id ami-1 --block-device-mappings 'DeviceName=/dev/sdf,Ebs={DeleteOnTermination=yes}'").stderr)
