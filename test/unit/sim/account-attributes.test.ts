@@ -70,7 +70,9 @@ describe('ModifyInstanceAttribute / DescribeInstanceAttribute', () => {
 
 describe('limits and permissions', () => {
   test('AttachmentLimitExceeded after 28 volumes', () => {
-    let { world, instanceId } = runningInstance();
+    const start = runningInstance();
+    const { instanceId } = start;
+    let world = start.world;
     const letters = 'bcdefghijklmnopqrstuvwxyz';
     const devices = [...letters].map((c) => `/dev/sd${c}`).concat(['/dev/xvdb', '/dev/xvdc', '/dev/xvdd']);
     for (const device of devices.slice(0, 27)) {

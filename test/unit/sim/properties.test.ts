@@ -206,7 +206,11 @@ function reachable(graph: Map<string, Set<string>>, from: string, to: string): b
   while (queue.length > 0) {
     const s = queue.shift()!;
     if (s === to) return true;
-    for (const n of graph.get(s) ?? []) if (!seen.has(n)) (seen.add(n), queue.push(n));
+    for (const n of graph.get(s) ?? []) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      queue.push(n);
+    }
   }
   return false;
 }
