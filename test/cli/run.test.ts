@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../src/cli/operations.ts';
 import { runCommand, runScript, SIMULATION, type RunResult } from '../../src/cli/run.ts';
 import { SIM_COMMANDS } from '../../src/cli/simcommands.ts';
-import { ACTION_NAMES, createWorld, publicImageId, type World } from '../../src/sim/index.ts';
+import { ACTION_NAMES, checkInvariants, createWorld, publicImageId, type World } from '../../src/sim/index.ts';
 
 /** A learner's session: every command must succeed, and every API output must use the API's names. */
 class Session {
@@ -13,6 +13,7 @@ class Session {
   run(text: string): RunResult {
     const r = runCommand(this.world, text);
     this.world = r.world;
+    expect(checkInvariants(this.world), `invariants after ${text}`).toEqual([]);
     return r;
   }
 
