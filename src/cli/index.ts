@@ -21,8 +21,10 @@ export type {
   SimCallShape,
   Region,
 } from './parse.ts';
+export type { ShellEnvironment } from './tokenize.ts';
+export { PUBLIC_IMAGE_PARAMETERS } from './ssm.ts';
 export { runCommand, runScript, SIMULATION } from './run.ts';
-export type { RunOptions, RunResult, ScriptStep } from './run.ts';
+export type { RunOptions, RunResult, ScriptResult, ScriptStep } from './run.ts';
 export { formatCall } from './format-call.ts';
 export { completeOperation, completeOption, completeResourceId, completeWaiter } from './complete.ts';
 export { splitScript, tokenize } from './tokenize.ts';

@@ -15,7 +15,7 @@ import { operationHelp, serviceHelp, simHelp, topHelp, waitHelp, waiterHelp } fr
 import { OPERATIONS, type OperationDef, type OptionDef } from './operations.ts';
 import { pyReprString } from './python.ts';
 import { SIM_COMMANDS, SIM_COMMAND_BY_NAME, simUsage, type SimCommandDef } from './simcommands.ts';
-import { tokenize } from './tokenize.ts';
+import { tokenize, type ShellEnvironment } from './tokenize.ts';
 import { unpackOption, validateParams, type UnpackFailure } from './unpack.ts';
 import { WAITERS, WAITER_BY_CLI_NAME, type WaiterDef } from './waiters.ts';
 import { AttributeBooleanValue, type Shape } from './shapes.ts';
@@ -83,6 +83,8 @@ export interface ParseOptions {
   readonly actions?: readonly string[];
   /** Package names for `sim install`, listed in help. */
   readonly packages?: readonly string[];
+  /** Shell variables that `$NAME` expands to; none are set when absent. */
+  readonly environment?: ShellEnvironment;
 }
 
 export const PARAM_VALIDATION_RC = 252;
@@ -407,6 +409,11 @@ function toUsageError(text: string, e: CommandLineError, operation: string | nul
   return { kind: 'error', text, exitCode: e.exitCode, stderr: e.stderr, error: { Code: e.code, Message: e.message, Operation: operation } };
 }
 
+/** A line the shell layer refuses (quotes, variables, shell features), before the CLI sees it. */
+export function shellUsageError(text: string, message: string): UsageError {
+  return toUsageError(text, plainError(`Error parsing command line: ${message}`, PARAM_VALIDATION_RC, 'ParamValidation'), null);
+}
+
 /** The API operation a command line names, if any, for error reports. */
 function operationOf(words: readonly string[]): string | null {
   const i = words.indexOf('ec2');
@@ -420,10 +427,8 @@ function operationOf(words: readonly string[]): string | null {
  * comes back as a UsageError carrying the CLI's stderr text and exit status.
  */
 export function parseCommandLine(text: string, options: ParseOptions = {}): ParsedCommand | UsageError {
-  const tokens = tokenize(text);
-  if (!tokens.ok) {
-    return toUsageError(text, plainError(`Error parsing command line: ${tokens.message}`, PARAM_VALIDATION_RC, 'ParamValidation'), null);
-  }
+  const tokens = tokenize(text, options.environment);
+  if (!tokens.ok) return shellUsageError(text, tokens.message);
   const [program, ...words] = tokens.words;
   try {
     if (program === 'aws') return parseAws(text, words, options);

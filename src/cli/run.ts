@@ -1,6 +1,8 @@
 // runCommand: one command line against a World, with everything the AWS CLI would print.
-// Pure: the World comes in, a new World goes out with stdout, stderr and the exit status.
-// `aws ec2 wait` polls the describe call and moves the clock by the waiter's delay between polls.
+// Pure: the World and the session's shell variables come in, a new World and variables go out
+// with stdout, stderr and the exit status. `aws ec2 wait` polls the describe call and moves the
+// clock by the waiter's delay between polls. `NAME=$(command)` runs the command and keeps its
+// output in NAME; calls are logged with the expanded values, never with variables.
 import jmespath from 'jmespath';
 import {
   ACTION_NAMES,
@@ -14,15 +16,19 @@ import {
 import { formatJson, formatOutput } from './format.ts';
 import {
   CLIENT_ERROR_RC,
+  DEFAULT_REGION,
   GENERAL_ERROR_RC,
   parseCommandLine,
+  shellUsageError,
   toSimCall,
   type CliError,
   type GlobalOptions,
   type ParsedCommand,
   type Region,
 } from './parse.ts';
-import { splitScript } from './tokenize.ts';
+import { classifyLine } from './shell.ts';
+import { resolveImageId } from './ssm.ts';
+import { assignmentValue, splitScript, type ShellEnvironment } from './tokenize.ts';
 import { runWaiter, type PollResponse } from './waiters.ts';
 
 export interface RunResult {
@@ -37,21 +43,28 @@ export interface RunResult {
   readonly calls: readonly SimCall[];
   /** What happened in the simulation, for narration. */
   readonly events: readonly SimEvent[];
+  /** The shell variables after the command: the ones given, plus the one an assignment set. */
+  readonly environment: ShellEnvironment;
 }
 
 export interface RunOptions {
   /** The Region used when a command has no --region (as AWS_DEFAULT_REGION would be); us-east-1 otherwise. */
   readonly defaultRegion?: Region;
+  /** The session's shell variables ($NAME); none when absent. Pass each result's `environment` to the next command. */
+  readonly environment?: ShellEnvironment;
 }
+
+/** What one command did, before the shell layer adds the variables. */
+type Outcome = Omit<RunResult, 'environment'>;
 
 /** The parse options that match the simulation: its actions and its packages. */
 export const SIMULATION = { actions: ACTION_NAMES, packages: PACKAGE_NAMES } as const;
 
-function failure(world: World, error: CliError, exitCode: number, stderr: string): RunResult {
+function failure(world: World, error: CliError, exitCode: number, stderr: string): Outcome {
   return { world, stdout: '', stderr, exitCode, output: null, error, calls: [], events: [] };
 }
 
-function serviceError(world: World, operation: string, code: string, message: string): RunResult {
+function serviceError(world: World, operation: string, code: string, message: string): Outcome {
   return failure(
     world,
     { Code: code, Message: message, Operation: operation },
@@ -104,7 +117,7 @@ function printed(
   globals: GlobalOptions,
   calls: readonly SimCall[],
   events: readonly SimEvent[],
-): RunResult {
+): Outcome {
   let data = withCliTimestamps(response);
   if (globals.query !== null) {
     try {
@@ -156,7 +169,7 @@ function accountStorage(world: World): { ok: true; output: StorageReport } | { o
   return { ok: true, output: total };
 }
 
-function runParsed(world: World, parsed: ParsedCommand, options: RunOptions): RunResult {
+function runParsed(world: World, parsed: ParsedCommand, options: RunOptions): Outcome {
   if (parsed.kind === 'help') {
     return { world, stdout: parsed.stdout, stderr: '', exitCode: 0, output: null, error: null, calls: [], events: [] };
   }
@@ -172,7 +185,14 @@ function runParsed(world: World, parsed: ParsedCommand, options: RunOptions): Ru
     return printed(world, base.action, report.output, parsed.globals, [], []);
   }
   const region = parsed.kind === 'sim' ? simRegion(world, parsed.params, base.region) : base.region;
-  const call: SimCall = { action: base.action, params: base.params, ...(region === undefined ? {} : { region }) };
+  let params = base.params;
+  const imageId = params['ImageId'];
+  if (base.action === 'RunInstances' && typeof imageId === 'string') {
+    const resolved = resolveImageId(world, region ?? DEFAULT_REGION, imageId);
+    if (!resolved.ok) return serviceError(world, base.action, resolved.code, resolved.message);
+    params = { ...params, ImageId: resolved.imageId };
+  }
+  const call: SimCall = { action: base.action, params, ...(region === undefined ? {} : { region }) };
   const result = execute(world, call);
   if (!result.ok) return serviceError(world, call.action, result.error.Code, result.error.Message);
   const changed = result.world !== world;
@@ -180,7 +200,7 @@ function runParsed(world: World, parsed: ParsedCommand, options: RunOptions): Ru
     changed ? [call] : [], result.events);
 }
 
-function runWait(world: World, parsed: Extract<ParsedCommand, { kind: 'wait' }>, describe: NonNullable<ReturnType<typeof toSimCall>>): RunResult {
+function runWait(world: World, parsed: Extract<ParsedCommand, { kind: 'wait' }>, describe: NonNullable<ReturnType<typeof toSimCall>>): Outcome {
   let current = world;
   const calls: SimCall[] = [];
   const events: SimEvent[] = [];
@@ -205,11 +225,50 @@ function runWait(world: World, parsed: Extract<ParsedCommand, { kind: 'wait' }>,
   };
 }
 
-/** Runs one command line. Never throws; bad input gets the CLI's message and exit status. */
-export function runCommand(world: World, text: string, options: RunOptions = {}): RunResult {
-  const parsed = parseCommandLine(text, SIMULATION);
+function runOne(world: World, text: string, options: RunOptions, environment: ShellEnvironment): Outcome {
+  const parsed = parseCommandLine(text, { ...SIMULATION, environment });
   if (parsed.kind === 'error') return failure(world, parsed.error, parsed.exitCode, parsed.stderr);
   return runParsed(world, parsed, options);
+}
+
+function shellFailure(world: World, text: string, message: string): Outcome {
+  const refused = shellUsageError(text, message);
+  return failure(world, refused.error, refused.exitCode, refused.stderr);
+}
+
+/**
+ * Runs one command line: an aws or sim command, `NAME=value`, or `NAME=$(command)`. Never
+ * throws; bad input gets the CLI's (or the shell's) message and exit status. A failed capture
+ * leaves NAME as it was, so a later $NAME says it is not set rather than expanding to nothing.
+ */
+export function runCommand(world: World, text: string, options: RunOptions = {}): RunResult {
+  const environment = options.environment ?? {};
+  const line = classifyLine(text);
+  switch (line.kind) {
+    case 'command':
+      return { ...runOne(world, text, options, environment), environment };
+    case 'error':
+      return { ...shellFailure(world, text, line.message), environment };
+    case 'assign': {
+      const value = assignmentValue(line.name, line.value, environment);
+      if (!value.ok) return { ...shellFailure(world, text, value.message), environment };
+      return {
+        world, stdout: '', stderr: '', exitCode: 0, output: null, error: null, calls: [], events: [],
+        environment: { ...environment, [line.name]: value.value },
+      };
+    }
+    case 'capture': {
+      const inner = runOne(world, line.command, options, environment);
+      // The shell captures stdout (printing nothing) and strips its trailing newlines; stderr still shows.
+      if (inner.exitCode !== 0) return { ...inner, stdout: '', environment };
+      return {
+        ...inner,
+        stdout: '',
+        output: null,
+        environment: { ...environment, [line.name]: inner.stdout.replace(/\n+$/, '') },
+      };
+    }
+  }
 }
 
 export interface ScriptStep extends RunResult {
@@ -217,16 +276,29 @@ export interface ScriptStep extends RunResult {
   readonly line: number;
 }
 
-/** Runs every command of a script in order; the exit status is that of the last failure, or 0. */
-export function runScript(world: World, script: string, options: RunOptions = {}): { world: World; steps: ScriptStep[]; exitCode: number } {
+export interface ScriptResult {
+  readonly world: World;
+  readonly steps: ScriptStep[];
+  readonly exitCode: number;
+  /** The shell variables at the end of the script. */
+  readonly environment: ShellEnvironment;
+}
+
+/**
+ * Runs every command of a script in order, each seeing the variables the lines before it set;
+ * the exit status is that of the last failure, or 0.
+ */
+export function runScript(world: World, script: string, options: RunOptions = {}): ScriptResult {
   let current = world;
+  let environment = options.environment ?? {};
   let exitCode = 0;
   const steps: ScriptStep[] = [];
   for (const { text, line } of splitScript(script)) {
-    const result = runCommand(current, text, options);
+    const result = runCommand(current, text, { ...options, environment });
     current = result.world;
+    environment = result.environment;
     if (result.exitCode !== 0) exitCode = result.exitCode;
     steps.push({ ...result, command: text, line });
   }
-  return { world: current, steps, exitCode };
+  return { world: current, steps, exitCode, environment };
 }

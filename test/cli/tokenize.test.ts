@@ -79,8 +79,13 @@ describe('tokenize', () => {
     ['aws ec2 describe-volumes > out.json', 'redirections'],
     ['aws ec2 describe-volumes; sim storage', 'command lists'],
     ['aws ec2 describe-volumes && sim storage', 'background jobs'],
-    ['aws ec2 create-snapshot --volume-id $VOLUME', 'shell variables'],
-    ['aws ec2 create-snapshot --volume-id "$(cat id)"', 'shell variables'],
+    ['aws ec2 create-snapshot --volume-id "$(cat id)"', 'command substitution ($(...)) inside a command'],
+    ['aws ec2 create-snapshot --volume-id `cat id`', 'command substitution (`...`)'],
+    ['aws ec2 create-snapshot --description "`date`"', 'command substitution (`...`)'],
+    ['sim advance $((60 * 5))', 'arithmetic'],
+    ['aws ec2 describe-volumes --region $1', 'special shell parameter $1'],
+    ['sim write i-1 /a "$?"', 'special shell parameter $?'],
+    ['aws ec2 create-snapshot --volume-id ${VOLUME:-vol-1}', 'parameter expansions'],
   ])('refuses shell features the simulator does not have: %s', (line, feature) => {
     const result = tokenize(line);
     expect(result.ok).toBe(false);
