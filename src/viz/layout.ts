@@ -1,0 +1,352 @@
+/**
+ * layoutTopology: the lab diagram's geometry as a pure function of the World.
+ *
+ * Each Region is a row of fixed-width columns: its Availability Zones side by side, then the
+ * Region-wide snapshot store, then the AMI registry. Instances (with their attached volumes) and
+ * free volumes stack in their AZ's column; snapshots and images stack in theirs. A second Region
+ * appears to the right of the first once something of the learner's lives there.
+ *
+ * Stability: nodes are ordered within a column by the order of the previous layout (passed back
+ * in as `previous`), and resources the previous layout did not have are appended after them, by
+ * creation time then id. So adding a resource never moves the others, whatever their ids or
+ * times; without a previous layout the order is simply creation time then id. Everything else
+ * (sizes, gaps) is constant, and the result depends on nothing but its inputs.
+ */
+import { linkHorizontal } from 'd3-shape';
+import type { Image, Instance, RegionName, Snapshot, Volume, World } from '../sim/index.ts';
+import { AVAILABILITY_ZONES, REGIONS } from '../sim/index.ts';
+
+export type NodeKind = 'instance' | 'volume' | 'snapshot' | 'image';
+export type FrameKind = 'region' | 'az' | 'store' | 'registry';
+
+export interface LayoutNode {
+  id: string;
+  kind: NodeKind;
+  region: RegionName;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** Name tag, else the id. */
+  label: string;
+  /** Second line: what the resource is or where it comes from. */
+  detail: string;
+  /** The resource's state as the API names it (running, in-use, pending, available...). */
+  state: string;
+  /** Volumes drawn inside an instance card name that instance. */
+  parentId?: string;
+  /** Device name of an attached volume, and whether it is the instance's root device. */
+  device?: string;
+  root?: boolean;
+  /** Share of a pending snapshot's work done (0..1); 1 once completed. */
+  progress?: number;
+  /** An image or snapshot owned by another account (the public catalogue). */
+  foreign?: boolean;
+}
+
+export interface LayoutFrame {
+  id: string;
+  kind: FrameKind;
+  region: RegionName;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  label: string;
+  /** A short note under the label (where the store keeps its data). */
+  note?: string;
+}
+
+export interface LayoutLink {
+  /** `${source}->${target}`, unique within a layout. */
+  id: string;
+  kind: 'snapshot-of-volume' | 'image-uses-snapshot';
+  source: string;
+  target: string;
+  /** SVG path data from the source node's edge to the target node's edge. */
+  path: string;
+}
+
+/** Column id -> ids in drawing order; feed it back as `previous` to keep positions stable. */
+export type LayoutOrder = Readonly<Record<string, readonly string[]>>;
+
+export interface TopologyLayout {
+  width: number;
+  height: number;
+  frames: LayoutFrame[];
+  nodes: LayoutNode[];
+  links: LayoutLink[];
+  order: LayoutOrder;
+}
+
+/** Sizes in SVG user units. */
+export const METRICS = {
+  margin: 8,
+  regionGap: 24,
+  regionHeader: 30,
+  pad: 10,
+  columnWidth: 180,
+  columnGap: 10,
+  columnHeader: 50,
+  nodeGap: 8,
+  instanceHeader: 46,
+  volumeRow: 30,
+  freeVolume: 40,
+  snapshot: 50,
+  image: 50,
+} as const;
+
+const M = METRICS;
+
+function nameOf(tags: ReadonlyArray<{ Key: string; Value: string }>): string | undefined {
+  return tags.find((t) => t.Key === 'Name')?.Value;
+}
+
+/** Keeps the previous order of ids still present, then appends new ones by (time, id). */
+function stableOrder(previous: readonly string[] | undefined, items: ReadonlyArray<{ id: string; time: number }>): string[] {
+  const present = new Set(items.map((i) => i.id));
+  const kept = (previous ?? []).filter((id) => present.has(id));
+  const seen = new Set(kept);
+  const added = items
+    .filter((i) => !seen.has(i.id))
+    .sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((i) => i.id);
+  return [...kept, ...added];
+}
+
+const link = linkHorizontal<{ source: [number, number]; target: [number, number] }, [number, number]>();
+
+function linkPath(from: [number, number], to: [number, number]): string {
+  return link({ source: from, target: to }) ?? '';
+}
+
+/** Regions drawn: the first always, the others once they hold something of the learner's. */
+function visibleRegions(world: World): RegionName[] {
+  const used = new Set<RegionName>([REGIONS[0] as RegionName]);
+  for (const i of Object.values(world.instances)) used.add(i.Region);
+  for (const v of Object.values(world.volumes)) used.add(v.Region);
+  for (const s of Object.values(world.snapshots)) if (s.OwnerId === world.accountId) used.add(s.Region);
+  for (const img of Object.values(world.images)) if (img.OwnerId === world.accountId) used.add(img.Region);
+  return REGIONS.filter((r) => used.has(r));
+}
+
+function snapshotProgress(s: Snapshot, now: number): number {
+  if (s.State === 'completed') return 1;
+  const span = s.CompleteAt - s.StartTime;
+  if (span <= 0) return 1;
+  return Math.min(1, Math.max(0, (now - s.StartTime) / span));
+}
+
+function sortedVolumes(instance: Instance, volumes: readonly Volume[]): Volume[] {
+  return volumes
+    .filter((v) => v.Attachment?.InstanceId === instance.InstanceId)
+    .sort((a, b) => {
+      const ar = a.Attachment?.Device === instance.RootDeviceName ? 0 : 1;
+      const br = b.Attachment?.Device === instance.RootDeviceName ? 0 : 1;
+      const ad = a.Attachment?.Device ?? '';
+      const bd = b.Attachment?.Device ?? '';
+      return ar - br || (ad < bd ? -1 : ad > bd ? 1 : 0);
+    });
+}
+
+export function layoutTopology(world: World, previous?: LayoutOrder): TopologyLayout {
+  const frames: LayoutFrame[] = [];
+  const nodes: LayoutNode[] = [];
+  const order: Record<string, string[]> = {};
+  const volumes = Object.values(world.volumes);
+  const columns = AVAILABILITY_ZONES;
+  let regionX = M.margin;
+  let height = 0;
+
+  for (const region of visibleRegions(world)) {
+    const zones = columns[region];
+    const columnCount = zones.length + 2;
+    const regionW = 2 * M.pad + columnCount * M.columnWidth + (columnCount - 1) * M.columnGap;
+    const top = M.margin + M.regionHeader;
+    const columnX = (index: number): number => regionX + M.pad + index * (M.columnWidth + M.columnGap);
+    let bottom = top + M.columnHeader;
+
+    zones.forEach((zone, index) => {
+      const x = columnX(index);
+      const instances = Object.values(world.instances).filter((i) => i.Region === region && i.AvailabilityZone === zone);
+      const free = volumes.filter((v) => v.Region === region && v.AvailabilityZone === zone && v.Attachment === null);
+      const ids = stableOrder(previous?.[zone], [
+        ...instances.map((i) => ({ id: i.InstanceId, time: i.LaunchTime })),
+        ...free.map((v) => ({ id: v.VolumeId, time: v.CreateTime })),
+      ]);
+      order[zone] = ids;
+      let y = top + M.columnHeader;
+      for (const id of ids) {
+        const instance = world.instances[id];
+        if (instance !== undefined) {
+          const attached = sortedVolumes(instance, volumes);
+          const h = M.instanceHeader + attached.length * M.volumeRow + (attached.length > 0 ? 4 : 0);
+          nodes.push({
+            id,
+            kind: 'instance',
+            region,
+            x: x + 4,
+            y,
+            w: M.columnWidth - 8,
+            h,
+            label: nameOf(instance.Tags) ?? id,
+            detail: `${instance.InstanceType} · ${instance.ImageId}`,
+            state: instance.State,
+          });
+          attached.forEach((v, row) => {
+            const device = v.Attachment?.Device ?? '';
+            nodes.push({
+              id: v.VolumeId,
+              kind: 'volume',
+              region,
+              x: x + 12,
+              y: y + M.instanceHeader + row * M.volumeRow,
+              w: M.columnWidth - 24,
+              h: M.volumeRow - 4,
+              label: nameOf(v.Tags) ?? v.VolumeId,
+              detail: `${v.Size} GiB ${v.VolumeType}`,
+              state: v.Attachment?.State === 'attached' ? v.State : (v.Attachment?.State ?? v.State),
+              parentId: id,
+              device,
+              root: device === instance.RootDeviceName,
+            });
+          });
+          y += h + M.nodeGap;
+          continue;
+        }
+        const v = world.volumes[id] as Volume;
+        nodes.push({
+          id,
+          kind: 'volume',
+          region,
+          x: x + 4,
+          y,
+          w: M.columnWidth - 8,
+          h: M.freeVolume,
+          label: nameOf(v.Tags) ?? id,
+          detail: `${v.Size} GiB ${v.VolumeType}${v.SnapshotId ? ` · from ${v.SnapshotId}` : ''}`,
+          state: v.State,
+        });
+        y += M.freeVolume + M.nodeGap;
+      }
+      bottom = Math.max(bottom, y);
+      frames.push({ id: zone, kind: 'az', region, x, y: top, w: M.columnWidth, h: 0, label: zone, note: 'Availability Zone' });
+    });
+
+    const stackColumn = <T,>(
+      key: string,
+      index: number,
+      items: readonly T[],
+      idOf: (t: T) => string,
+      timeOf: (t: T) => number,
+      size: number,
+      make: (t: T, x: number, y: number) => LayoutNode,
+    ): void => {
+      const x = columnX(index);
+      const byId = new Map(items.map((t) => [idOf(t), t]));
+      const ids = stableOrder(previous?.[key], items.map((t) => ({ id: idOf(t), time: timeOf(t) })));
+      order[key] = ids;
+      let y = top + M.columnHeader;
+      for (const id of ids) {
+        nodes.push(make(byId.get(id) as T, x + 4, y));
+        y += size + M.nodeGap;
+      }
+      bottom = Math.max(bottom, y);
+    };
+
+    const snapshots = Object.values(world.snapshots).filter((s) => s.Region === region && s.OwnerId === world.accountId);
+    stackColumn(`${region}:snapshots`, zones.length, snapshots, (s) => s.SnapshotId, (s) => s.StartTime, M.snapshot, (s, x, y) => ({
+      id: s.SnapshotId,
+      kind: 'snapshot',
+      region,
+      x,
+      y,
+      w: M.columnWidth - 8,
+      h: M.snapshot,
+      label: nameOf(s.Tags) ?? s.SnapshotId,
+      detail: `${s.VolumeSize} GiB · of ${s.CopiedFrom ?? s.VolumeId}`,
+      state: s.State === 'completed' && s.Tier !== 'standard' ? `completed, ${s.Tier}` : s.State,
+      progress: snapshotProgress(s, world.now),
+    }));
+    frames.push({
+      id: `${region}:snapshots`,
+      kind: 'store',
+      region,
+      x: columnX(zones.length),
+      y: top,
+      w: M.columnWidth,
+      h: 0,
+      label: 'Snapshots',
+      note: 'Stored by AWS in Amazon S3, replicated across the Region’s AZs',
+    });
+
+    const images = Object.values(world.images).filter((img: Image) => img.Region === region);
+    stackColumn(`${region}:images`, zones.length + 1, images, (img) => img.ImageId, (img) => img.CreationDate, M.image, (img, x, y) => ({
+      id: img.ImageId,
+      kind: 'image',
+      region,
+      x,
+      y,
+      w: M.columnWidth - 8,
+      h: M.image,
+      label: img.OwnerId === world.accountId ? (nameOf(img.Tags) ?? img.Name) : img.Name,
+      detail: img.OwnerId === world.accountId ? img.ImageId : `public · ${img.ImageOwnerAlias ?? img.OwnerId}`,
+      state: img.State,
+      ...(img.OwnerId === world.accountId ? {} : { foreign: true }),
+    }));
+    frames.push({
+      id: `${region}:images`,
+      kind: 'registry',
+      region,
+      x: columnX(zones.length + 1),
+      y: top,
+      w: M.columnWidth,
+      h: 0,
+      label: 'AMIs',
+      note: 'Registered images: launch templates pointing at snapshots',
+    });
+
+    const columnsBottom = bottom + M.pad;
+    for (const f of frames) if (f.region === region && f.kind !== 'region') f.h = columnsBottom - f.y;
+    frames.push({ id: region, kind: 'region', region, x: regionX, y: M.margin, w: regionW, h: columnsBottom + M.pad - M.margin, label: `Region ${region}` });
+    height = Math.max(height, columnsBottom + M.pad + M.margin);
+    regionX += regionW + M.regionGap;
+  }
+
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const links: LayoutLink[] = [];
+  for (const n of nodes) {
+    if (n.kind === 'snapshot') {
+      const s = world.snapshots[n.id] as Snapshot;
+      const source = byId.get(s.VolumeId);
+      if (source !== undefined) {
+        links.push({
+          id: `${source.id}->${n.id}`,
+          kind: 'snapshot-of-volume',
+          source: source.id,
+          target: n.id,
+          path: linkPath([source.x + source.w, source.y + source.h / 2], [n.x, n.y + n.h / 2]),
+        });
+      }
+    }
+    if (n.kind === 'image') {
+      const img = world.images[n.id] as Image;
+      const seen = new Set<string>();
+      for (const m of img.BlockDeviceMappings) {
+        const snapshotId = m.Ebs?.SnapshotId;
+        const target = snapshotId ? byId.get(snapshotId) : undefined;
+        if (target === undefined || seen.has(target.id)) continue;
+        seen.add(target.id);
+        links.push({
+          id: `${n.id}->${target.id}`,
+          kind: 'image-uses-snapshot',
+          source: n.id,
+          target: target.id,
+          path: linkPath([n.x, n.y + n.h / 2], [target.x + target.w, target.y + target.h / 2]),
+        });
+      }
+    }
+  }
+
+  return { width: regionX - M.regionGap + M.margin, height, frames, nodes, links, order };
+}
