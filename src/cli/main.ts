@@ -1,10 +1,13 @@
 // `npm run --silent sim -- [--state FILE] [--jsonl]`: runs the commands read from standard
 // input against a simulated account and prints what the AWS CLI would print (or, with --jsonl,
-// one JSON object per command). The exit status is that of the last failed command, or 0.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// one JSON object per command). The exit status is that of the last failed command, or 0; 255
+// when the state file cannot be loaded (nothing runs) or saved (the file keeps its old state).
+// With --state, the account is loaded from FILE when it exists and saved back at the end.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createWorld, type World } from '../sim/index.ts';
+import { createWorld } from '../sim/index.ts';
 import { runScript } from './run.ts';
+import { loadState, saveState } from './state.ts';
 
 const USAGE = 'usage: npm run --silent sim -- [--state FILE] [--jsonl] < commands.txt';
 
@@ -26,18 +29,9 @@ function parseArgs(argv: readonly string[]): Args | string {
   return args;
 }
 
-function loadWorld(path: string | null): World | string {
-  if (path === null || !existsSync(path)) return createWorld();
-  try {
-    const world = JSON.parse(readFileSync(path, 'utf8')) as World;
-    if (world === null || typeof world !== 'object' || world.schema !== 1) return `${path} is not a saved simulator state`;
-    return world;
-  } catch (e) {
-    return `cannot read the state file ${path}: ${e instanceof Error ? e.message : String(e)}`;
-  }
-}
+const STATE_ERROR_RC = 255;
 
-function main(): number {
+async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === 'string') {
     (args === USAGE ? process.stdout : process.stderr).write(`${args}\n`);
@@ -45,13 +39,13 @@ function main(): number {
   }
   // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
   const statePath = args.state === null ? null : resolve(process.env['INIT_CWD'] ?? process.cwd(), args.state);
-  const world = loadWorld(statePath);
-  if (typeof world === 'string') {
-    process.stderr.write(`${world}\n`);
-    return 255;
+  const loaded = statePath === null ? { ok: true as const, value: { world: createWorld(), calls: [] } } : await loadState(statePath);
+  if (!loaded.ok) {
+    process.stderr.write(`npm run sim: ${loaded.message}\n`);
+    return STATE_ERROR_RC;
   }
   const input = readFileSync(0, 'utf8');
-  const result = runScript(world, input);
+  const result = runScript(loaded.value.world, input);
   for (const step of result.steps) {
     if (args.jsonl) {
       process.stdout.write(`${JSON.stringify({ command: step.command, exitCode: step.exitCode, output: step.output, error: step.error })}\n`);
@@ -60,8 +54,15 @@ function main(): number {
       process.stderr.write(step.stderr);
     }
   }
-  if (statePath !== null) writeFileSync(statePath, `${JSON.stringify(result.world)}\n`);
+  if (statePath !== null) {
+    const calls = [...loaded.value.calls, ...result.steps.flatMap((step) => step.calls)];
+    const saved = await saveState(statePath, calls, result.world);
+    if (!saved.ok) {
+      process.stderr.write(`npm run sim: ${saved.message}\n`);
+      return STATE_ERROR_RC;
+    }
+  }
   return result.exitCode;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

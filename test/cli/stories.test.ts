@@ -91,15 +91,60 @@ describe('--state FILE', () => {
     }
   }, 60_000);
 
-  it('rejects a file that is not a saved state', async () => {
+  /** A temporary folder for one test, removed afterwards. */
+  async function inFolder(body: (dir: string) => Promise<void>): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'sim-state-'));
     try {
-      writeFileSync(join(dir, 'bad.json'), '{"hello": 1}');
-      const r = await sim('sim storage\n', ['--state', 'bad.json'], dir);
-      expect(r.status).toBe(255);
-      expect(r.stderr).toContain('is not a saved simulator state');
+      await body(dir);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }
+
+  it('starts from a fresh account when the file does not exist yet, and creates it', () =>
+    inFolder(async (dir) => {
+      const r = await sim('aws ec2 describe-volumes --query "length(Volumes)"\n', ['--state', 'new.state'], dir);
+      expect(r).toEqual({ stdout: '0\n', stderr: '', status: 0 });
+      expect(readFileSync(join(dir, 'new.state'), 'utf8')).toMatch(/^1\.[A-Za-z0-9_-]+\n$/);
+    }), 60_000);
+
+  it('continues from a file saved by a previous run, variables aside (they last one run)', () =>
+    inFolder(async (dir) => {
+      const create = 'VOL=$(aws ec2 create-volume --availability-zone us-east-1b --size 3 --query VolumeId --output text)\n' +
+        'aws ec2 create-tags --resources $VOL --tags Key=Name,Value=kept\n';
+      expect((await sim(create, ['--state', 'lab.state'], dir)).status).toBe(0);
+      const r = await sim('aws ec2 describe-volumes --query "Volumes[].[AvailabilityZone,Size,Tags[0].Value]" --output text\n',
+        ['--state', 'lab.state'], dir);
+      expect(r).toEqual({ stdout: 'us-east-1b\t3\tkept\n', stderr: '', status: 0 });
+    }), 60_000);
+
+  it('refuses a corrupt file: a message saying what to do, exit status 255, nothing run, the file untouched', () =>
+    inFolder(async (dir) => {
+      const content = '{"hello": 1}';
+      writeFileSync(join(dir, 'bad.json'), content);
+      const r = await sim('aws ec2 create-volume --availability-zone us-east-1a --size 1\n', ['--state', 'bad.json'], dir);
+      expect(r.status).toBe(255);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`npm run sim: cannot use the state file ${join(dir, 'bad.json')}: it is not a saved simulator state`);
+      expect(r.stderr).toContain('The file was not changed. Move it away, or choose another --state FILE to start from a fresh account.');
+      expect(readFileSync(join(dir, 'bad.json'), 'utf8')).toBe(content);
+    }), 60_000);
+
+  it('refuses a truncated file, and leaves it as it was', () =>
+    inFolder(async (dir) => {
+      const file = join(dir, 'lab.state');
+      const saved = await sim('aws ec2 create-volume --availability-zone us-east-1a --size 1\n', ['--state', 'lab.state'], dir);
+      expect(saved.status).toBe(0);
+      const whole = readFileSync(file, 'utf8');
+      // Cut where the base64url text still has a valid length, so what fails is the decompression.
+      let length = Math.floor(whole.length / 2);
+      if ((length - '1.'.length) % 4 === 1) length--;
+      const cut = whole.slice(0, length);
+      writeFileSync(file, cut);
+      const r = await sim('sim storage\n', ['--state', 'lab.state'], dir);
+      expect(r.status).toBe(255);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('damaged or cut short');
+      expect(readFileSync(file, 'utf8')).toBe(cut);
+    }), 60_000);
 });
