@@ -1,11 +1,12 @@
 /**
  * The lesson vocabulary. Every lesson imports what it uses with one line:
- *   import { Aside, Figure, Recap, Term, YouWillLearn } from '~/components/lesson';
+ *   import { Aside, Figure, Lab, Recap, Term, YouWillLearn } from '~/components/lesson';
  * Interactive widgets are added here as .astro wrappers that carry their own client:* directive,
  * so lessons never write one.
  */
 export { default as Aside } from './Aside.astro';
 export { default as Figure } from './Figure.astro';
+export { default as Lab } from './Lab.astro';
 export { default as Recap } from './Recap.astro';
 export { default as Term } from './Term.astro';
 export { default as YouWillLearn } from './YouWillLearn.astro';

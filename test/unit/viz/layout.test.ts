@@ -72,8 +72,9 @@ describe('layoutTopology', () => {
   });
 
   test('a snapshot is linked to its source volume and fills as it progresses; an AMI links to its snapshots', () => {
-    let { world, instanceId } = launch(createWorld());
-    world = advance(world, 60);
+    const launched = launch(createWorld());
+    const instanceId = launched.instanceId;
+    let world = advance(launched.world, 60);
     const volumeId = rootVolume(world, instanceId);
     const snap = run(world, { action: 'CreateSnapshot', params: { VolumeId: volumeId } });
     world = snap.world;
@@ -148,8 +149,9 @@ describe('layoutTopology', () => {
   });
 
   test('a deregistered AMI stays drawn as deregistered while its snapshot stays in the store', () => {
-    let { world, instanceId } = launch(createWorld());
-    world = advance(world, 60);
+    const launched = launch(createWorld());
+    const instanceId = launched.instanceId;
+    let world = advance(launched.world, 60);
     const image = run(world, { action: 'CreateImage', params: { InstanceId: instanceId, Name: 'web-v1' } });
     world = advance(image.world, 900);
     const imageId = image.output.ImageId as string;

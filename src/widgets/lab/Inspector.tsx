@@ -1,0 +1,169 @@
+/**
+ * The selected resource: what it is, the actions the model says are possible right now (asked of
+ * actionChecks, never re-derived here) each opening its small form, the ones refused with the
+ * model's reason, and the files it holds or captured.
+ */
+import { useId, useMemo, useState } from 'react';
+import type { SimCall, World } from '../../sim/index.ts';
+import { actionChecks, filesOfImage, filesOfInstance, filesOfSnapshot } from '../../sim/index.ts';
+import { ACTION_FIELDS, PALETTE_CALLS } from './actionForms.ts';
+import { ActionForm } from './ActionForm.tsx';
+import type { SimulatorActor } from './actor.ts';
+import { explainError } from './explain.ts';
+import { resourceRows } from './resources.ts';
+
+/** Read-only probes are shown as the Files section, not as buttons. */
+const SHOWN_AS_FILES = new Set(['ListFiles']);
+
+interface Open {
+  key: string;
+  call: SimCall;
+  title: string;
+  fields: NonNullable<(typeof ACTION_FIELDS)[string]>;
+}
+
+function FileList({ files }: { files: ReadonlyArray<{ Path: string; Content: string }> }) {
+  if (files.length === 0) return <p className="muted">No files.</p>;
+  return (
+    <ul className="lab-files">
+      {files.map((f) => (
+        <li key={f.Path}>
+          <details>
+            <summary>
+              <code>{f.Path}</code>
+            </summary>
+            <pre>{f.Content}</pre>
+          </details>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Files({ world, id }: { world: World; id: string }) {
+  if (world.instances[id]) {
+    const mounts = filesOfInstance(world, id);
+    if (mounts.length === 0) return <p className="muted">No volume is attached, so there are no files.</p>;
+    return (
+      <>
+        {mounts.map((m) => (
+          <section key={m.VolumeId} aria-label={`Files on ${m.VolumeId}`}>
+            <h5>
+              {m.DeviceName} ({m.VolumeId}) mounted at <code>{m.MountPoint}</code>
+            </h5>
+            <FileList files={m.Files} />
+          </section>
+        ))}
+      </>
+    );
+  }
+  if (world.snapshots[id]) return <FileList files={filesOfSnapshot(world, id)} />;
+  if (world.images[id]) {
+    return (
+      <>
+        {filesOfImage(world, id).map((m) => (
+          <section key={m.DeviceName} aria-label={`Files for ${m.DeviceName}`}>
+            <h5>
+              {m.DeviceName} from {m.SnapshotId ?? 'an empty volume'}
+            </h5>
+            <FileList files={m.Files} />
+          </section>
+        ))}
+      </>
+    );
+  }
+  return null;
+}
+
+export function Inspector({ actor, world, selectedId }: { actor: SimulatorActor; world: World; selectedId: string | null }) {
+  const titleId = useId();
+  const [open, setOpen] = useState<Open | null>(null);
+  const checks = useMemo(() => (selectedId === null ? [] : actionChecks(world, selectedId)), [world, selectedId]);
+  const row = useMemo(() => resourceRows(world).find((r) => r.id === selectedId), [world, selectedId]);
+  const possible = checks.filter((c) => c.ok && !SHOWN_AS_FILES.has(c.action));
+  const refused = checks.filter((c) => !c.ok && !SHOWN_AS_FILES.has(c.action));
+  const openForm = (next: Open) => setOpen((current) => (current?.key === next.key ? null : next));
+  const form = open !== null && (
+    <ActionForm key={open.key} actor={actor} world={world} call={open.call} fields={open.fields} title={open.title} onClose={() => setOpen(null)} />
+  );
+
+  return (
+    <section className="lab-panel lab-inspector" aria-labelledby={titleId}>
+      <h3 id={titleId}>{row ? `${row.kind} ${row.name || row.id}` : 'Actions'}</h3>
+      <div className="lab-palette" role="group" aria-label="Create">
+        {PALETTE_CALLS.map((p) => (
+          <button
+            key={p.label}
+            type="button"
+            className="button"
+            aria-expanded={open?.key === `palette:${p.label}`}
+            onClick={() => openForm({ key: `palette:${p.label}`, call: p.call(world), title: p.label, fields: p.fields })}
+          >
+            {p.label}
+          </button>
+        ))}
+      </div>
+      {open?.key.startsWith('palette:') && form}
+      {selectedId === null ? (
+        <p className="muted">Select a resource in the diagram or the table to see what you can do with it.</p>
+      ) : row === undefined ? (
+        <p className="muted">{selectedId} no longer exists at this point of the history.</p>
+      ) : (
+        <>
+          <dl className="lab-facts">
+            <dt>Id</dt>
+            <dd>
+              <code>{row.id}</code>
+            </dd>
+            <dt>State</dt>
+            <dd>{row.state}</dd>
+            <dt>Where</dt>
+            <dd>{row.location}</dd>
+            <dt>Relations</dt>
+            <dd>{row.relations}</dd>
+          </dl>
+          <h4>Possible now</h4>
+          {possible.length === 0 ? (
+            <p className="muted">Nothing can be done to it right now (see below why).</p>
+          ) : (
+            <div className="lab-actions" role="group" aria-label={`Actions possible on ${row.id}`}>
+              {possible.map((c) => (
+                <button
+                  key={c.action}
+                  type="button"
+                  className="button"
+                  aria-expanded={open?.key === `${row.id}:${c.action}`}
+                  onClick={() =>
+                    openForm({ key: `${row.id}:${c.action}`, call: c.call, title: `${c.action} on ${row.id}`, fields: ACTION_FIELDS[c.action] ?? [] })
+                  }
+                >
+                  {c.action}
+                </button>
+              ))}
+            </div>
+          )}
+          {open !== null && open.key.startsWith(`${row.id}:`) && form}
+          {refused.length > 0 && (
+            <details className="lab-refused">
+              <summary>Not possible now ({refused.length})</summary>
+              <ul>
+                {refused.map((c) => (
+                  <li key={c.action}>
+                    <strong>{c.action}</strong>: {c.error?.Code}: {c.error?.Message}{' '}
+                    {c.error !== undefined && c.error.Code !== 'NoChange' && <span className="muted">{explainError(c.error.Code, c.action)}</span>}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {row.kind !== 'Volume' && (
+            <details className="lab-files-panel">
+              <summary>{row.kind === 'Instance' ? 'Files by volume' : 'Files it captured'}</summary>
+              <Files world={world} id={row.id} />
+            </details>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

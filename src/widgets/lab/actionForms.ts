@@ -1,0 +1,209 @@
+/**
+ * The small forms behind the Lab's action buttons: which parameters of a call the learner may
+ * change, under their real API names, with defaults taken from the model's own probe call
+ * (actionChecks) or from the World. Whether a call is allowed is never decided here: the model
+ * answers that when it runs.
+ */
+import type { SimCall, World } from '../../sim/index.ts';
+import { AVAILABILITY_ZONES, INSTANCE_TYPES, PACKAGE_NAMES } from '../../sim/index.ts';
+
+export type FieldValue = string | boolean;
+
+export interface FieldSpec {
+  /** Parameter name as the API spells it; a dot reaches into a structure (Placement.AvailabilityZone). */
+  param: string;
+  kind: 'text' | 'number' | 'select' | 'checkbox' | 'textarea';
+  /** One line on what the parameter does. */
+  hint: string;
+  options?: (world: World, call: SimCall) => readonly string[];
+  initial?: (world: World, call: SimCall) => FieldValue;
+}
+
+/** A device of the instance that CreateImage may leave out of the AMI (every one but the root). */
+export interface DeviceChoice {
+  device: string;
+  volumeId: string;
+}
+
+const regionOf = (call: SimCall): keyof typeof AVAILABILITY_ZONES => call.region ?? 'us-east-1';
+const zones = (_world: World, call: SimCall): readonly string[] => AVAILABILITY_ZONES[regionOf(call)];
+
+function uniqueImageName(world: World, base: string): string {
+  const taken = new Set(Object.values(world.images).filter((i) => i.OwnerId === world.accountId).map((i) => i.Name));
+  for (let n = 1; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+const imageName: FieldSpec = {
+  param: 'Name',
+  kind: 'text',
+  hint: 'A name for the AMI, unique among your AMIs in this Region.',
+  initial: (world, call) => {
+    const id = call.params?.['InstanceId'];
+    const instance = typeof id === 'string' ? world.instances[id] : undefined;
+    const name = instance?.Tags.find((t) => t.Key === 'Name')?.Value;
+    return uniqueImageName(world, name ? `${name}-image` : 'my-image');
+  },
+};
+const description: FieldSpec = { param: 'Description', kind: 'text', hint: 'Free text stored with the resource (optional).' };
+const zone: FieldSpec = {
+  param: 'AvailabilityZone',
+  kind: 'select',
+  hint: 'The AZ the new volume lives in; only instances of that AZ can attach it.',
+  options: zones,
+};
+
+export const ACTION_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
+  CreateSnapshot: [description],
+  CreateImage: [
+    imageName,
+    description,
+    {
+      param: 'NoReboot',
+      kind: 'checkbox',
+      hint: 'Leave the instance running: faster, but the file systems may not be consistent.',
+      initial: () => false,
+    },
+  ],
+  CreateVolume: [zone],
+  AttachVolume: [
+    {
+      param: 'InstanceId',
+      kind: 'select',
+      hint: 'The instance to attach to; it must be in the volume’s AZ.',
+      options: (world, call) =>
+        Object.values(world.instances)
+          .filter((i) => i.Region === regionOf(call) && i.State !== 'terminated' && i.State !== 'shutting-down')
+          .map((i) => i.InstanceId),
+    },
+    { param: 'Device', kind: 'text', hint: 'The device name the instance sees, such as /dev/sdf.' },
+  ],
+  RunInstances: [
+    {
+      param: 'InstanceType',
+      kind: 'select',
+      hint: 'The instance size; it does not change the volumes.',
+      options: () => INSTANCE_TYPES,
+      initial: () => 't3.micro',
+    },
+    {
+      param: 'Placement.AvailabilityZone',
+      kind: 'select',
+      hint: 'The AZ the instance and its new volumes are created in.',
+      options: zones,
+      initial: (_world, call) => `${regionOf(call)}a`,
+    },
+  ],
+  CopyImage: [{ ...imageName, hint: 'A name for the copy in the destination Region.' }],
+  RegisterImage: [{ ...imageName, initial: (world) => uniqueImageName(world, 'registered-image') }],
+  WriteFile: [
+    { param: 'Path', kind: 'text', hint: 'Where to write: / is the root volume, /mnt/sdX a volume attached as /dev/sdX.', initial: () => '/home/ec2-user/notes.txt' },
+    { param: 'Content', kind: 'textarea', hint: 'What the file contains.', initial: () => 'Hello from the lab\n' },
+  ],
+  InstallPackage: [
+    { param: 'Package', kind: 'select', hint: 'The package whose files are written to the root volume.', options: () => PACKAGE_NAMES, initial: () => 'nginx' },
+  ],
+};
+
+/** The two calls the Lab offers without a selected resource. */
+export const PALETTE_CALLS: ReadonlyArray<{ label: string; call: (world: World) => SimCall; fields: readonly FieldSpec[] }> = [
+  {
+    label: 'Launch an instance',
+    call: (world) => ({
+      action: 'RunInstances',
+      params: {
+        ImageId: Object.values(world.images).find((i) => i.Region === 'us-east-1' && i.State === 'available')?.ImageId ?? '',
+        MinCount: 1,
+        MaxCount: 1,
+      },
+    }),
+    fields: [
+      {
+        param: 'ImageId',
+        kind: 'select',
+        hint: 'The AMI to launch from: its snapshots become the new instance’s volumes.',
+        options: (world) => Object.values(world.images).filter((i) => i.Region === 'us-east-1' && i.State === 'available').map((i) => i.ImageId),
+      },
+      ...(ACTION_FIELDS['RunInstances'] ?? []),
+    ],
+  },
+  {
+    label: 'Create an empty volume',
+    call: () => ({ action: 'CreateVolume', params: { AvailabilityZone: 'us-east-1a', Size: 8, VolumeType: 'gp3' } }),
+    fields: [
+      zone,
+      { param: 'Size', kind: 'number', hint: 'Size in GiB.', initial: () => '8' },
+      { param: 'VolumeType', kind: 'select', hint: 'The EBS volume type.', options: () => ['gp3', 'gp2', 'io1', 'io2', 'st1', 'sc1', 'standard'] },
+    ],
+  },
+];
+
+function getParam(params: Record<string, unknown> | undefined, path: string): unknown {
+  let value: unknown = params;
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+function setParam(params: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const [head, ...rest] = path.split('.') as [string, ...string[]];
+  if (rest.length === 0) {
+    const { [head]: _dropped, ...others } = params;
+    return value === undefined ? others : { ...others, [head]: value };
+  }
+  const inner = params[head];
+  const child = inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? (inner as Record<string, unknown>) : {};
+  return { ...params, [head]: setParam(child, rest.join('.'), value) };
+}
+
+/** Initial form values: the probe call's own values, else the field's default. */
+export function initialValues(world: World, call: SimCall, fields: readonly FieldSpec[]): Record<string, FieldValue> {
+  const values: Record<string, FieldValue> = {};
+  for (const f of fields) {
+    const fromCall = getParam(call.params, f.param);
+    const fromSpec = f.initial?.(world, call);
+    if (fromSpec !== undefined && (fromCall === undefined || f.param === 'Name')) values[f.param] = fromSpec;
+    else if (typeof fromCall === 'boolean') values[f.param] = fromCall;
+    else if (typeof fromCall === 'string' || typeof fromCall === 'number') values[f.param] = String(fromCall);
+    else if (f.kind === 'checkbox') values[f.param] = false;
+    else values[f.param] = f.options?.(world, call)[0] ?? '';
+  }
+  return values;
+}
+
+/** Devices CreateImage could include, other than the root device (which it always includes). */
+export function optionalDevices(world: World, call: SimCall): DeviceChoice[] {
+  if (call.action !== 'CreateImage') return [];
+  const id = call.params?.['InstanceId'];
+  const instance = typeof id === 'string' ? world.instances[id] : undefined;
+  if (instance === undefined) return [];
+  return Object.values(world.volumes)
+    .filter((v) => v.Attachment?.InstanceId === instance.InstanceId && v.Attachment.Device !== instance.RootDeviceName)
+    .map((v) => ({ device: v.Attachment?.Device ?? '', volumeId: v.VolumeId }))
+    .sort((a, b) => (a.device < b.device ? -1 : 1));
+}
+
+/**
+ * The call the form describes. Empty text leaves a parameter out (so the API default applies);
+ * an unticked checkbox sends nothing; a device left out of an image becomes a NoDevice mapping.
+ */
+export function buildCall(
+  base: SimCall,
+  fields: readonly FieldSpec[],
+  values: Readonly<Record<string, FieldValue>>,
+  excludedDevices: readonly string[] = [],
+): SimCall {
+  let params: Record<string, unknown> = { ...base.params };
+  for (const f of fields) {
+    const value = values[f.param];
+    if (f.kind === 'checkbox') params = setParam(params, f.param, value === true ? true : undefined);
+    else if (typeof value !== 'string' || value === '') params = setParam(params, f.param, undefined);
+    else if (f.kind === 'number' && /^\d+$/.test(value.trim())) params = setParam(params, f.param, Number(value.trim()));
+    else params = setParam(params, f.param, value);
+  }
+  if (excludedDevices.length > 0) {
+    params = { ...params, BlockDeviceMappings: excludedDevices.map((DeviceName) => ({ DeviceName, NoDevice: '' })) };
+  }
+  return { ...base, params };
+}

@@ -1,0 +1,203 @@
+/**
+ * The Lab's smaller panels. Each reads the slice of the actor it needs with useSelector and sends
+ * events; none keeps a copy of the simulation in React state.
+ */
+import { useSelector } from '@xstate/react';
+import { useEffect, useId, useMemo, useRef } from 'react';
+import type { World } from '../../sim/index.ts';
+import { costSummary } from '../../sim/index.ts';
+import {
+  describeEntry,
+  selectCanRedo,
+  selectCanUndo,
+  selectClock,
+  selectCursor,
+  selectHistoryEntries,
+  selectIsTicking,
+  selectNarration,
+  SPEEDS,
+} from '../../sim/actor/index.ts';
+import type { Speed } from '../../sim/actor/index.ts';
+import { layoutTopology } from '../../viz/layout.ts';
+import type { LayoutOrder } from '../../viz/layout.ts';
+import { TopologyDiagram } from '../../viz/TopologyDiagram.tsx';
+import type { SimulatorActor } from './actor.ts';
+import { resourceRows } from './resources.ts';
+
+export function DiagramPanel({ world, selectedId, onSelect }: { world: World; selectedId: string | null; onSelect: (id: string) => void }) {
+  // The previous layout's order keeps every drawn node in place when resources are added.
+  const order = useRef<LayoutOrder | undefined>(undefined);
+  const layout = useMemo(() => layoutTopology(world, order.current), [world]);
+  useEffect(() => {
+    order.current = layout.order;
+  }, [layout]);
+  return (
+    <section className="lab-panel lab-diagram" aria-label="Diagram">
+      {/* Focusable so keyboard users can scroll a diagram wider than the screen. */}
+      <div className="lab-diagram__scroll" tabIndex={0} role="region" aria-label="Diagram of the account (scrolls sideways)">
+        <TopologyDiagram
+          layout={layout}
+          selectedId={selectedId}
+          onSelect={onSelect}
+          label="Regions, Availability Zones, instances, volumes, snapshots and AMIs. The table below lists the same resources."
+        />
+      </div>
+    </section>
+  );
+}
+
+export function ResourceTable({ world, selectedId, onSelect }: { world: World; selectedId: string | null; onSelect: (id: string) => void }) {
+  const rows = useMemo(() => resourceRows(world), [world]);
+  const captionId = useId();
+  return (
+    <section className="lab-panel lab-table" aria-labelledby={captionId}>
+      <div className="table-wrap">
+        <table>
+          <caption id={captionId}>Resources in the account ({rows.length})</caption>
+          <thead>
+            <tr>
+              <th scope="col">Resource</th>
+              <th scope="col">Name</th>
+              <th scope="col">State</th>
+              <th scope="col">Where</th>
+              <th scope="col">Relations</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} className={r.id === selectedId ? 'is-selected' : undefined} data-id={r.id}>
+                <th scope="row">
+                  <button type="button" className="lab-link-button" aria-pressed={r.id === selectedId} onClick={() => onSelect(r.id)}>
+                    {r.kind} <code>{r.id}</code>
+                  </button>
+                </th>
+                <td>{r.name}</td>
+                <td>{r.state}</td>
+                <td>{r.location}</td>
+                <td>{r.relations}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** The last few things that happened, visible to all and announced politely to screen readers. */
+export function Narration({ actor }: { actor: SimulatorActor }) {
+  const narration = useSelector(actor, selectNarration);
+  const recent = narration.slice(-4);
+  return (
+    <section className="lab-panel lab-narration" aria-label="What just happened">
+      <ol aria-live="polite" aria-relevant="additions" className="lab-narration__list">
+        {recent.length === 0 && <li className="muted">Nothing has happened yet.</li>}
+        {recent.map((item) => (
+          <li key={item.seq} className={`lab-narration__item lab-narration__item--${item.kind}`}>
+            {item.message}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function HistoryBar({ actor }: { actor: SimulatorActor }) {
+  const canUndo = useSelector(actor, selectCanUndo);
+  const canRedo = useSelector(actor, selectCanRedo);
+  const cursor = useSelector(actor, selectCursor);
+  const entries = useSelector(actor, selectHistoryEntries);
+  const clock = useSelector(actor, selectClock);
+  const ticking = useSelector(actor, selectIsTicking);
+  const id = useId();
+  const stepLabel = (index: number): string => {
+    const entry = entries[index - 1];
+    return entry === undefined ? 'the starting point' : describeEntry(entry);
+  };
+  return (
+    <section className="lab-panel lab-history" aria-label="History and clock">
+      <div className="lab-history__buttons" role="group" aria-label="History">
+        <button type="button" className="button" disabled={!canUndo} onClick={() => actor.send({ type: 'history.undo' })}>
+          Undo
+        </button>
+        <button type="button" className="button" disabled={!canRedo} onClick={() => actor.send({ type: 'history.redo' })}>
+          Redo
+        </button>
+        <button type="button" className="button" onClick={() => actor.send({ type: 'history.reset' })}>
+          Reset
+        </button>
+      </div>
+      <div className="lab-history__timeline">
+        <label htmlFor={`${id}-timeline`}>
+          Step {cursor} of {entries.length}: {stepLabel(cursor)}
+        </label>
+        <input
+          id={`${id}-timeline`}
+          type="range"
+          min={0}
+          max={entries.length}
+          step={1}
+          value={cursor}
+          disabled={entries.length === 0}
+          aria-valuetext={`Step ${cursor} of ${entries.length}: ${stepLabel(cursor)}`}
+          onChange={(e) => actor.send({ type: 'history.jump', index: Number(e.target.value) })}
+        />
+      </div>
+      <div className="lab-history__clock" role="group" aria-label="Simulated clock">
+        {clock.mode === 'running' ? (
+          <button type="button" className="button" onClick={() => actor.send({ type: 'clock.pause' })}>
+            Pause clock
+          </button>
+        ) : (
+          <button type="button" className="button" onClick={() => actor.send({ type: 'clock.resume' })}>
+            Resume clock
+          </button>
+        )}
+        <button type="button" className="button" onClick={() => actor.send({ type: 'clock.step' })}>
+          Skip to next completion
+        </button>
+        <label htmlFor={`${id}-speed`}>Speed</label>
+        <select id={`${id}-speed`} value={clock.speed} onChange={(e) => actor.send({ type: 'clock.setSpeed', speed: Number(e.target.value) as Speed })}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+        <span className="lab-history__ticking">{ticking ? 'Work in progress…' : 'Nothing pending'}</span>
+      </div>
+    </section>
+  );
+}
+
+const usd = (n: number): string => `$${n.toFixed(2)}`;
+
+export function CostMeter({ world }: { world: World }) {
+  const cost = useMemo(() => costSummary(world), [world]);
+  return (
+    <section className="lab-panel lab-cost" aria-label="Monthly cost">
+      <dl>
+        <div>
+          <dt>Snapshot storage</dt>
+          <dd>
+            {usd(cost.snapshotMonthlyUSD)}/month for {cost.snapshotStandardGiB} GiB stored
+            {cost.snapshotArchiveGiB > 0 ? ` (+${cost.snapshotArchiveGiB} GiB archived)` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>EBS volumes</dt>
+          <dd>
+            {usd(cost.volumeMonthlyUSD)}/month for {cost.volumeProvisionedGiB} GiB provisioned
+          </dd>
+        </div>
+        <div>
+          <dt>Total</dt>
+          <dd>
+            <strong>{usd(cost.snapshotMonthlyUSD + cost.volumeMonthlyUSD)}/month</strong>
+          </dd>
+        </div>
+      </dl>
+      <p className="lab-field__hint">Volume prices are example us-east-1 list prices; snapshots are billed on the blocks they really store.</p>
+    </section>
+  );
+}

@@ -1,0 +1,178 @@
+/** The Lab island's panels, rendered from an injected simulator actor (happy-dom). */
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { StrictMode } from 'react';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { createActor, SimulatedClock } from 'xstate';
+import { publicImageId } from '../../src/sim/index.ts';
+import type { SimCall } from '../../src/sim/index.ts';
+import { simulatorMachine } from '../../src/sim/actor/index.ts';
+import type { SimulatorActor } from '../../src/widgets/lab/actor.ts';
+import { loadCli } from '../../src/widgets/lab/cli.ts';
+import { LabView } from '../../src/widgets/lab/LabView.tsx';
+
+afterEach(cleanup);
+// The lab loads the CLI engine on the first interaction; load it up front so the forms show commands at once.
+beforeAll(async () => {
+  await loadCli();
+});
+
+function startActor(scenarioCalls: SimCall[] = []): SimulatorActor {
+  // A simulated clock: the timer never fires unless a test moves it.
+  const actor = createActor(simulatorMachine, { input: { scenarioCalls }, clock: new SimulatedClock() });
+  actor.start();
+  return actor;
+}
+
+const world = (actor: SimulatorActor) => actor.getSnapshot().context.history.world;
+
+/** Runs one call the way a scenario would, and returns the actor's World after it. */
+function launchScenario(): SimCall[] {
+  const probe = startActor();
+  const imageId = publicImageId(world(probe), 'us-east-1', 'al2023') ?? '';
+  probe.stop();
+  return [
+    { action: 'RunInstances', params: { ImageId: imageId, MinCount: 1, MaxCount: 1, Placement: { AvailabilityZone: 'us-east-1a' } } },
+    { action: 'Advance', params: { Seconds: 60 } },
+  ];
+}
+
+function renderLab(actor: SimulatorActor, strict = false) {
+  const view = <LabView actor={actor} title="Test lab" />;
+  return render(strict ? <StrictMode>{view}</StrictMode> : view);
+}
+
+const table = () => screen.getByRole('table', { name: /Resources in the account/ });
+
+describe.each([false, true])('Lab (StrictMode: %s)', (strict) => {
+  test('the text twin lists every resource with its state, and follows the actor', () => {
+    const actor = startActor(launchScenario());
+    renderLab(actor, strict);
+    const instanceId = Object.keys(world(actor).instances)[0] ?? '';
+    const row = within(table()).getByRole('button', { name: new RegExp(instanceId) }).closest('tr') as HTMLElement;
+    expect(within(row).getByText('running')).toBeTruthy();
+    const rootId = Object.values(world(actor).volumes)[0]?.VolumeId ?? '';
+    const volumeRow = within(table()).getByRole('button', { name: new RegExp(rootId) }).closest('tr') as HTMLElement;
+    expect(volumeRow.textContent).toMatch(new RegExp(`in-use.*attached to ${instanceId} at /dev/xvda`));
+    act(() => {
+      actor.send({ type: 'call.run', call: { action: 'StopInstances', params: { InstanceIds: [instanceId] } } });
+    });
+    expect(within(row).getByText('stopping')).toBeTruthy();
+    // The same resource is drawn in the diagram, as a button with its state in its name.
+    expect(screen.getByRole('button', { name: new RegExp(`Instance ${instanceId}.*stopping`) })).toBeTruthy();
+  });
+
+  test('selecting a volume offers the actions the model allows; clicking one sends that call and shows its CLI command', () => {
+    const actor = startActor(launchScenario());
+    renderLab(actor, strict);
+    const rootId = Object.values(world(actor).volumes)[0]?.VolumeId ?? '';
+    fireEvent.click(within(table()).getByRole('button', { name: new RegExp(rootId) }));
+    const actions = screen.getByRole('group', { name: `Actions possible on ${rootId}` });
+    const names = within(actions).getAllByRole('button').map((b) => b.textContent);
+    expect(names).toContain('CreateSnapshot');
+    // The root volume of a running instance cannot be detached or deleted: not offered.
+    expect(names).not.toContain('DetachVolume');
+    expect(names).not.toContain('DeleteVolume');
+    fireEvent.click(within(actions).getByRole('button', { name: 'CreateSnapshot' }));
+    const form = screen.getByRole('form', { name: `CreateSnapshot on ${rootId}` });
+    fireEvent.change(within(form).getByLabelText('Description'), { target: { value: 'before upgrade' } });
+    expect(within(form).getByText(`aws ec2 create-snapshot --description 'before upgrade' --volume-id ${rootId}`)).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: 'Run CreateSnapshot' }));
+    const entries = actor.getSnapshot().context.history.entries;
+    expect(entries.at(-1)).toEqual({ kind: 'call', call: { action: 'CreateSnapshot', region: 'us-east-1', params: { VolumeId: rootId, Description: 'before upgrade' } } });
+    const snapshot = Object.values(world(actor).snapshots).find((s) => s.VolumeId === rootId);
+    expect(snapshot?.State).toBe('pending');
+    expect(within(form).getByRole('status').textContent).toContain(`aws ec2 create-snapshot --description 'before upgrade' --volume-id ${rootId}`);
+    expect(within(table()).getByRole('button', { name: new RegExp(snapshot?.SnapshotId ?? '-') })).toBeTruthy();
+  });
+
+  test('a refused click shows the AWS error code and message and a plain-language explanation', () => {
+    const actor = startActor(launchScenario());
+    renderLab(actor, strict);
+    const instanceId = Object.keys(world(actor).instances)[0] ?? '';
+    fireEvent.click(within(table()).getByRole('button', { name: new RegExp(instanceId) }));
+    fireEvent.click(screen.getByRole('button', { name: 'CreateImage' }));
+    const form = screen.getByRole('form', { name: `CreateImage on ${instanceId}` });
+    fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'x' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Run CreateImage' }));
+    const alert = within(form).getByRole('alert');
+    expect(alert.textContent).toMatch(/InvalidParameterValue|InvalidAMIName\.Malformed/);
+    expect(alert.querySelector('.lab-error__why')?.textContent?.length).toBeGreaterThan(20);
+    expect(actor.getSnapshot().context.history.entries).toHaveLength(0);
+  });
+
+  test('the terminal runs a typed command, prints what the CLI prints, and records the call in the same log', async () => {
+    const actor = startActor();
+    renderLab(actor, strict);
+    const imageId = publicImageId(world(actor), 'us-east-1', 'al2023') ?? '';
+    const input = screen.getByRole('textbox', { name: 'Command' });
+    fireEvent.change(input, { target: { value: `aws ec2 run-instances --image-id ${imageId} \\\n  --instance-type t3.micro --query 'Instances[0].State.Name' --output text` } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    const terminal = screen.getByRole('region', { name: 'Terminal' });
+    expect(await within(terminal).findByText('pending', { selector: 'pre' })).toBeTruthy();
+    const instance = Object.values(world(actor).instances)[0];
+    expect(instance?.InstanceType).toBe('t3.micro');
+    expect(actor.getSnapshot().context.history.entries).toHaveLength(1);
+    expect(within(table()).getByRole('button', { name: new RegExp(instance?.InstanceId ?? '-') })).toBeTruthy();
+  });
+
+  test('a refused typed command shows the CLI error line, the code and the explanation', async () => {
+    const actor = startActor();
+    renderLab(actor, strict);
+    const input = screen.getByRole('textbox', { name: 'Command' });
+    fireEvent.change(input, { target: { value: 'aws ec2 delete-snapshot --snapshot-id snap-0123456789abcdef0' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    const terminal = screen.getByRole('region', { name: 'Terminal' });
+    await waitFor(() => expect(terminal.textContent).toContain('An error occurred (InvalidSnapshot.NotFound)'));
+    expect(terminal.textContent).toContain('An error occurred (InvalidSnapshot.NotFound) when calling the DeleteSnapshot operation');
+    expect(terminal.querySelector('.lab-error__why')?.textContent).toMatch(/No snapshot with this id/);
+  });
+});
+
+describe('Lab terminal keys and the history bar', () => {
+  test('Tab completes operation names and ids; Up recalls the previous command', async () => {
+    const actor = startActor(launchScenario());
+    renderLab(actor);
+    const input = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Command' });
+    fireEvent.change(input, { target: { value: 'aws ec2 describe-vol' } });
+    input.setSelectionRange(input.value.length, input.value.length);
+    fireEvent.keyDown(input, { key: 'Tab' });
+    expect(input.value).toMatch(/^aws ec2 describe-volume/);
+    const instanceId = Object.keys(world(actor).instances)[0] ?? '';
+    fireEvent.change(input, { target: { value: `aws ec2 stop-instances --instance-ids ${instanceId.slice(0, 5)}` } });
+    input.setSelectionRange(input.value.length, input.value.length);
+    fireEvent.keyDown(input, { key: 'Tab' });
+    expect(input.value).toBe(`aws ec2 stop-instances --instance-ids ${instanceId} `);
+    fireEvent.keyDown(input, { key: 'Enter' });
+    await waitFor(() => expect(input.value).toBe(''));
+    expect(world(actor).instances[instanceId]?.State).toBe('stopping');
+    fireEvent.keyDown(input, { key: 'ArrowUp' });
+    expect(input.value).toBe(`aws ec2 stop-instances --instance-ids ${instanceId} `);
+  });
+
+  test('undo, redo and reset move the same history the actor keeps', () => {
+    const actor = startActor(launchScenario());
+    renderLab(actor);
+    const instanceId = Object.keys(world(actor).instances)[0] ?? '';
+    act(() => {
+      actor.send({ type: 'call.run', call: { action: 'StopInstances', params: { InstanceIds: [instanceId] } } });
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(world(actor).instances[instanceId]?.State).toBe('running');
+    fireEvent.click(screen.getByRole('button', { name: 'Redo' }));
+    expect(world(actor).instances[instanceId]?.State).toBe('stopping');
+    fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(world(actor).instances[instanceId]?.State).toBe('running');
+    const slider = screen.getByRole('slider');
+    expect(slider.getAttribute('aria-valuetext')).toBe('Step 2 of 2: Reset to the starting point');
+    fireEvent.change(slider, { target: { value: '1' } });
+    expect(world(actor).instances[instanceId]?.State).toBe('stopping');
+  });
+
+  test('a scenario that could not be set up gets a friendly notice, and the lab still works', () => {
+    const actor = startActor();
+    render(<LabView actor={actor} title="Broken" scenarioProblem='The scenario "X" could not be set up. Line 2 of its script could not be run: shell variables are not available.' />);
+    expect(screen.getByRole('note').textContent).toMatch(/could not start from its scenario.*empty account/);
+    expect(screen.getByRole('note').textContent).toContain('Line 2 of its script');
+    expect(screen.getByRole('textbox', { name: 'Command' })).toBeTruthy();
+  });
+});

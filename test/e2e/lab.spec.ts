@@ -1,0 +1,65 @@
+/** The lab on /lab/: a learner's first session in real Chromium, on the built site. */
+import { expect, test, waitForIslands } from './fixtures.ts';
+
+test('launch an instance by typing, snapshot its root volume by clicking, watch it complete, undo and redo', async ({ page }) => {
+  await page.goto('/lab/');
+  await waitForIslands(page);
+  const lab = page.locator('.lab');
+  await expect(lab).toBeVisible();
+  const terminal = lab.getByRole('region', { name: 'Terminal' });
+  const prompt = terminal.getByRole('textbox', { name: 'Command' });
+  const table = lab.getByRole('table', { name: /Resources in the account/ });
+
+  // Find the Amazon Linux AMI, as a learner would, then launch from it.
+  await prompt.click();
+  await prompt.fill("aws ec2 describe-images --owners amazon --query 'Images[0].ImageId' --output text");
+  await prompt.press('Enter');
+  const imageId = (await terminal.locator('.lab-terminal__stdout').last().textContent())?.trim() ?? '';
+  expect(imageId).toMatch(/^ami-[0-9a-f]{17}$/);
+  await prompt.fill(`aws ec2 run-instances --image-id ${imageId} \\\n  --instance-type t3.micro --placement AvailabilityZone=us-east-1a`);
+  await prompt.press('Enter');
+  await expect(terminal.locator('.lab-terminal__stdout').last()).toContainText('"InstanceId": "i-');
+
+  const instanceRow = table.locator('tr', { has: page.getByRole('button', { name: /^Instance i-/ }) });
+  await expect(instanceRow).toHaveCount(1);
+  await expect(instanceRow).toContainText('us-east-1a');
+  // The simulated clock runs: pending, then running.
+  await expect(instanceRow.getByRole('cell').nth(1)).toHaveText('running');
+  // The diagram draws it too.
+  await expect(lab.getByRole('button', { name: /^Instance i-[0-9a-f]+, running/ })).toBeVisible();
+
+  // Select the root volume in the text twin and snapshot it with the form.
+  await table.getByRole('button', { name: /^Volume vol-/ }).click();
+  const actions = lab.getByRole('group', { name: /^Actions possible on vol-/ });
+  await actions.getByRole('button', { name: 'CreateSnapshot' }).click();
+  const form = lab.getByRole('form', { name: /^CreateSnapshot on vol-/ });
+  await form.getByLabel('Description').fill('first backup');
+  await expect(form.locator('.lab-cli')).toHaveText(/^aws ec2 create-snapshot --description 'first backup' --volume-id vol-[0-9a-f]{17}$/);
+  await form.getByRole('button', { name: 'Run CreateSnapshot' }).click();
+  await expect(form.getByRole('status')).toContainText('Ran aws ec2 create-snapshot');
+
+  const snapshotRow = table.locator('tr', { has: page.getByRole('button', { name: /^Snapshot snap-/ }) });
+  await expect(snapshotRow.getByRole('cell').nth(1)).toHaveText('pending');
+  await expect(snapshotRow.getByRole('cell').nth(1)).toHaveText('completed', { timeout: 20_000 });
+  // The narration said so (aria-live).
+  await expect(lab.getByRole('region', { name: 'What just happened' })).toContainText(/Snapshot snap-[0-9a-f]+ of vol-[0-9a-f]+ completed/);
+
+  // Undo steps back over the clock's progress: the snapshot is pending again; redo completes it.
+  await lab.getByRole('button', { name: 'Undo' }).click();
+  await expect(snapshotRow.getByRole('cell').nth(1)).toHaveText('pending');
+  await lab.getByRole('button', { name: 'Redo' }).click();
+  await expect(snapshotRow.getByRole('cell').nth(1)).toHaveText('completed');
+});
+
+test('a refused command shows the AWS error and what to do, and changes nothing', async ({ page }) => {
+  await page.goto('/lab/');
+  await waitForIslands(page);
+  const terminal = page.locator('.lab').getByRole('region', { name: 'Terminal' });
+  const prompt = terminal.getByRole('textbox', { name: 'Command' });
+  await prompt.click();
+  await prompt.fill('aws ec2 attach-volume --volume-id vol-0123456789abcdef0 --instance-id i-0123456789abcdef0 --device /dev/sdf');
+  await prompt.press('Enter');
+  await expect(terminal).toContainText('An error occurred (InvalidVolume.NotFound) when calling the AttachVolume operation');
+  await expect(terminal.locator('.lab-error__why')).toContainText('No volume with this id');
+  await expect(page.locator('.lab').getByRole('button', { name: 'Undo' })).toBeDisabled();
+});
