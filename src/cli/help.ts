@@ -131,7 +131,7 @@ export function topHelp(packages: readonly string[]): string {
       'SHELL VARIABLES',
       wrap(
         'NAME=value sets a variable, and NAME=$(command) keeps what one aws or sim command prints (use --output ' +
-          'text), for example ID=$(aws ec2 run-instances ... --query Instances[0].InstanceId --output text). Later ' +
+          'text), for example ID=$(aws ec2 run-instances ... --query \'Instances[0].InstanceId\' --output text). Later ' +
           'lines use $NAME or ${NAME}, outside single quotes. A variable that is not set is an error. Pipes, ' +
           '&&, ;, redirections, $? and $((...)) are not available.',
         7,
