@@ -1,8 +1,10 @@
 // Tab completion for the lab terminal: operation names, option names of an operation (and the
-// global options), waiter names, and the ids of resources that exist in the World.
+// global options), waiter names, the ids of resources that exist in the World, and the
+// session's shell variables.
 import type { World } from '../sim/index.ts';
 import { OPERATIONS } from './operations.ts';
 import { SIMULATION } from './run.ts';
+import type { ShellEnvironment } from './tokenize.ts';
 import { WAITERS } from './waiters.ts';
 
 const GLOBAL_OPTIONS = ['--output', '--query', '--region'];
@@ -45,4 +47,9 @@ export function completeResourceId(world: World, prefix: string): string[] {
     ],
     prefix,
   );
+}
+
+/** `$NAME` references to the session's variables starting with `prefix` (which includes the `$`). */
+export function completeVariable(environment: ShellEnvironment, prefix: string): string[] {
+  return sorted(Object.keys(environment).map((name) => `$${name}`), prefix);
 }

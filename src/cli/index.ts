@@ -26,7 +26,7 @@ export { PUBLIC_IMAGE_PARAMETERS } from './ssm.ts';
 export { runCommand, runScript, SIMULATION } from './run.ts';
 export type { RunOptions, RunResult, ScriptResult, ScriptStep } from './run.ts';
 export { formatCall } from './format-call.ts';
-export { completeOperation, completeOption, completeResourceId, completeWaiter } from './complete.ts';
+export { completeOperation, completeOption, completeResourceId, completeVariable, completeWaiter } from './complete.ts';
 export { splitScript, tokenize } from './tokenize.ts';
 export { formatJson, formatText, formatTable, formatOutput } from './format.ts';
 export type { OutputFormat } from './format.ts';

@@ -2,7 +2,7 @@
 // same text as the site's saved labs and permalinks), never as a raw World: loading decodes the
 // log with its size and shape checks and replays every call from a fresh account, so a damaged
 // or hostile file can only be refused, never trusted. A refused file is left exactly as it was.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 // The codec is the simulation's persistence format (pure: no actor, no DOM); src/sim/index.ts does
 // not re-export it yet, hence the import from its module.
@@ -85,7 +85,7 @@ export async function loadState(path: string): Promise<StateResult<LoadedState>>
 export async function saveState(path: string, calls: readonly SimCall[], world: World): Promise<StateResult<null>> {
   const notSaved = (why: string): { ok: false; message: string } => ({
     ok: false,
-    message: `the session was not saved to ${path}: ${why}\nThe file still holds the state from before this run.`,
+    message: `the session was not saved to ${path}: ${why}\nWhatever the file held before this run is kept as it was.`,
   });
   const encoded = await encodeLog({ calls: [...calls] });
   if (!encoded.ok) return notSaved(encoded.error);
@@ -93,18 +93,22 @@ export async function saveState(path: string, calls: readonly SimCall[], world: 
   if (!check.ok || JSON.stringify(check.world) !== JSON.stringify(world)) {
     return notSaved('its call log does not rebuild the same account (a bug in the simulator; please report it).');
   }
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  let target = path;
+  let temporary = '';
   try {
-    const fd = openSync(temporary, 'w', 0o644);
+    // Through a symbolic link, the file it points to is the state (renaming over the link would replace it).
+    if (existsSync(path)) target = realpathSync(path);
+    temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+    const fd = openSync(temporary, 'wx', 0o644);
     try {
       writeSync(fd, `${encoded.encoded}\n`);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
-    renameSync(temporary, path);
+    renameSync(temporary, target);
   } catch (e) {
-    rmSync(temporary, { force: true });
+    if (temporary !== '') rmSync(temporary, { force: true });
     return notSaved(errorText(e));
   }
   return { ok: true, value: null };

@@ -1,5 +1,6 @@
 // The shell layer: NAME=value, NAME=$(command), $NAME / ${NAME} expansion, and resolve:ssm: image ids.
 import { describe, expect, it } from 'vitest';
+import { completeVariable } from '../../src/cli/complete.ts';
 import { runCommand, runScript } from '../../src/cli/run.ts';
 import { classifyLine } from '../../src/cli/shell.ts';
 import { PUBLIC_IMAGE_PARAMETERS } from '../../src/cli/ssm.ts';
@@ -164,6 +165,15 @@ describe('runCommand with variables', () => {
     expect(r.steps.map((s) => [s.line, s.exitCode, s.stderr])).toEqual([[1, 0, ''], [2, 0, ''], [4, 0, ''], [5, 0, '']]);
     expect(r.environment).toMatchObject({ KEEP: 'yes', ZONE: 'us-east-1b', STATE: 'available' });
     expect(r.world.volumes[r.environment['VOL'] ?? '']?.AvailabilityZone).toBe('us-east-1b');
+  });
+});
+
+describe('completeVariable', () => {
+  it('offers the variables set so far as $NAME', () => {
+    const env = { INSTANCE_ID: 'i-1', IMAGE_ID: 'ami-1', VOLUME_ID: 'vol-1' };
+    expect(completeVariable(env, '$I')).toEqual(['$IMAGE_ID', '$INSTANCE_ID']);
+    expect(completeVariable(env, '$')).toEqual(['$IMAGE_ID', '$INSTANCE_ID', '$VOLUME_ID']);
+    expect(completeVariable({}, '$')).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 // The --state FILE store of `npm run sim`: a call log that is validated and replayed on load,
 // saved atomically, and a refused file is never overwritten. (The end-to-end runs through
 // npm run sim are in stories.test.ts.)
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -98,6 +98,18 @@ describe('saveState', () => {
     expect(readFileSync(file, 'utf8')).toMatch(/^1\.[A-Za-z0-9_-]+\n$/);
     const loaded = await loadState(file);
     expect(loaded).toEqual({ ok: true, value: { world: run.world, calls } });
+  });
+
+  it('through a symbolic link, updates the file it points to and keeps the link', async () => {
+    const real = join(dir, 'real.state');
+    const link = join(dir, 'link.state');
+    writeFileSync(real, '');
+    symlinkSync(real, link);
+    const run = runScript(createWorld(), SESSION);
+    expect((await saveState(link, run.steps.flatMap((s) => s.calls), run.world)).ok).toBe(true);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toMatch(/^1\./);
+    expect(readdirSync(dir).sort()).toEqual(['link.state', 'real.state']);
   });
 
   it('refuses to save calls that do not rebuild the account, and keeps the previous file', async () => {
