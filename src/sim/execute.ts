@@ -1,5 +1,7 @@
 // The single entry point: execute(world, call) -> new World + API output + events, or an Ec2Error.
 // Never throws: every rule violation is a SimError; anything else is reported as InternalError.
+// runStep is the same call on a draft, for runs of many calls (batch.ts); execute is one step on a
+// draft of its own.
 import * as account from './actions/account.ts';
 import * as fsr from './actions/fastrestore.ts';
 import * as files from './actions/files.ts';
@@ -12,8 +14,8 @@ import { DEFAULT_REGION, REGIONS } from './catalog.ts';
 import { SimError } from './errors.ts';
 import { asParams, optBool, type Params } from './params.ts';
 import { Advance } from './time.ts';
-import type { CallResult, RegionName, SimCall, World } from './types.ts';
-import { beginTx, type Tx } from './world.ts';
+import type { CallResult, Ec2Error, RegionName, SimCall, SimEvent, World } from './types.ts';
+import { beginTx, commitTx, openDraft, rollBack, type Draft, type Tx } from './world.ts';
 
 type Action = (tx: Tx, p: Params) => unknown;
 
@@ -79,11 +81,18 @@ export function isReadOnlyAction(action: string): boolean {
   return Object.hasOwn(READ_ONLY, action);
 }
 
-function fail(Code: string, Message: string): CallResult {
+/** One call's result without the World: in a batch the World is the draft's. */
+export type StepResult = { ok: true; output: unknown; events: SimEvent[] } | { ok: false; error: Ec2Error };
+
+function fail(Code: string, Message: string): { ok: false; error: Ec2Error } {
   return { ok: false, error: { Code, Message } };
 }
 
-export function execute(world: World, call: SimCall): CallResult {
+/**
+ * Runs one call on a draft. A call that fails, a DryRun and a read-only call leave the draft exactly
+ * as it was; a successful mutating call leaves its changes in the draft.
+ */
+export function runStep(draft: Draft, call: SimCall): StepResult {
   try {
     const action = typeof call?.action === 'string' ? call.action : String(call?.action);
     const run = Object.hasOwn(MUTATING, action) ? MUTATING[action] : Object.hasOwn(READ_ONLY, action) ? READ_ONLY[action] : undefined;
@@ -94,13 +103,29 @@ export function execute(world: World, call: SimCall): CallResult {
     }
     const params = asParams(call.params);
     const dryRun = optBool(params, 'DryRun') ?? false;
-    const tx = beginTx(world, region);
+    const tx = beginTx(draft, region);
     const output = run(tx, params);
-    if (dryRun) return fail('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.');
-    if (isReadOnlyAction(action)) return { ok: true, world, output, events: [] };
-    return { ok: true, world: tx.world, output, events: tx.events };
+    if (dryRun) {
+      rollBack(draft);
+      return fail('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.');
+    }
+    if (isReadOnlyAction(action)) {
+      rollBack(draft);
+      return { ok: true, output, events: [] };
+    }
+    commitTx(draft);
+    return { ok: true, output, events: tx.events };
   } catch (e) {
+    rollBack(draft);
     if (e instanceof SimError) return { ok: false, error: e.toEc2Error() };
     return fail('InternalError', `The simulation failed unexpectedly: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+export function execute(world: World, call: SimCall): CallResult {
+  const draft = openDraft(world);
+  const step = runStep(draft, call);
+  if (!step.ok) return step;
+  // A read-only call hands back the very World it was given.
+  return { ok: true, world: isReadOnlyAction(call.action) ? world : draft.world, output: step.output, events: step.events };
 }

@@ -15,6 +15,9 @@ export type {
 } from './types.ts';
 export { createWorld, CLOCK_START, publicImageId } from './world.ts';
 export { execute, ACTION_NAMES, isReadOnlyAction } from './execute.ts';
+export type { StepResult } from './execute.ts';
+export { executeMany, beginBatch } from './batch.ts';
+export type { Batch } from './batch.ts';
 export { nextEventTime } from './time.ts';
 export { checkInvariants, checkStepInvariants } from './invariants.ts';
 export {

@@ -1,6 +1,11 @@
-// World creation and the copy-on-write transaction every action runs in: tables are shallow-copied
-// on first write and records are replaced, never mutated, so the input World is never touched and
-// unchanged records are shared between Worlds (cheap on a World with thousands of resources).
+// World creation and the copy-on-write draft every action runs in. Records are replaced, never
+// mutated; a table is shallow-copied the first time a draft writes to it, so the World a draft was
+// opened on is never touched and unchanged records (and unwritten tables) are shared between Worlds.
+//
+// A draft can run many calls (src/sim/batch.ts): a table copied once is then written in place by the
+// later calls, so a replay of N calls copies each table once instead of once per call. A failed call
+// must change nothing, so each call keeps what it needs to be undone: the World's fields as they were
+// (scalars and table references) and a journal of the writes it made in place.
 import {
   AVAILABILITY_ZONES,
   LEARNER_ACCOUNT,
@@ -31,16 +36,49 @@ export interface Tx {
   emit(type: string, resourceId: string, message: string, extra?: Record<string, unknown>): void;
 }
 
-export function beginTx(base: World, region: RegionName): Tx {
-  const world: World = { ...base };
-  const copied = new Set<TableName>();
+/** What undoes the call in progress on a draft. */
+interface CallUndo {
+  /** The draft's World fields when the call began: every scalar, and every table by reference. */
+  readonly start: World;
+  /** The draft's private tables when the call began. */
+  readonly owned: Set<TableName>;
+  /** Tables whose current object was created by this call; the object at `start` is left as it was. */
+  readonly fresh: Set<TableName>;
+  /** Writes made in place on tables this call did not create: [table, id, had the key, previous record]. */
+  readonly journal: Array<[TableName, string, boolean, unknown]>;
+  /** A key was deleted in place: undoing that would re-insert it at the end of its table. */
+  reordered: boolean;
+}
+
+/**
+ * A World being changed in place: `owned` tables are private to the draft; the others are still
+ * shared. `spoiled` is set when a call could not be undone exactly (see rollBack): the draft's
+ * contents are right but some table's key order is not, so it must be rebuilt.
+ */
+export interface Draft {
+  readonly world: World;
+  owned: Set<TableName>;
+  call: CallUndo | null;
+  spoiled: boolean;
+}
+
+export function openDraft(base: World): Draft {
+  return { world: { ...base }, owned: new Set(), call: null, spoiled: false };
+}
+
+/** Starts a call on a draft. Until rollBack or the next beginTx, the call can be undone. */
+export function beginTx(draft: Draft, region: RegionName): Tx {
+  const world = draft.world;
+  const call: CallUndo = { start: { ...world }, owned: new Set(draft.owned), fresh: new Set(), journal: [], reordered: false };
+  draft.call = call;
   const events: SimEvent[] = [];
-  const table = <K extends TableName>(name: K): Tables[K] => {
-    if (!copied.has(name)) {
-      copied.add(name);
-      (world as Tables)[name] = { ...base[name] } as Tables[K];
+  const table = (name: TableName): Record<string, unknown> => {
+    if (!draft.owned.has(name)) {
+      (world as Tables)[name] = { ...world[name] } as never;
+      call.fresh.add(name);
+      draft.owned.add(name);
     }
-    return world[name];
+    return world[name] as Record<string, unknown>;
   };
   return {
     world,
@@ -52,10 +90,18 @@ export function beginTx(base: World, region: RegionName): Tx {
       return id;
     },
     put(name, id, record) {
-      (table(name) as Record<string, unknown>)[id] = record;
+      const records = table(name);
+      if (!call.fresh.has(name)) call.journal.push([name, id, Object.hasOwn(records, id), records[id]]);
+      records[id] = record;
     },
     remove(name, id) {
-      delete (table(name) as Record<string, unknown>)[id];
+      const records = table(name);
+      if (!Object.hasOwn(records, id)) return;
+      if (!call.fresh.has(name)) {
+        call.journal.push([name, id, true, records[id]]);
+        call.reordered = true;
+      }
+      delete records[id];
     },
     setNow(now) {
       world.now = now;
@@ -70,6 +116,33 @@ export function beginTx(base: World, region: RegionName): Tx {
       events.push({ ...extra, type, time: world.now, resourceId, message });
     },
   };
+}
+
+/** Keeps the call in progress on the draft: it can no longer be undone. */
+export function commitTx(draft: Draft): void {
+  draft.call = null;
+}
+
+/**
+ * Undoes the call in progress on the draft. Contents are always restored; key order too, unless the
+ * call deleted a key in place, which marks the draft `spoiled`: the order is what Object.values()
+ * iterates in, and so what outputs list, so such a draft must be rebuilt before it is used again.
+ */
+export function rollBack(draft: Draft): void {
+  const call = draft.call;
+  if (call === null) return;
+  draft.call = null;
+  if (call.reordered) draft.spoiled = true;
+  // Every field back as it was: a table this call copied is again the object it was copied from
+  // (shared, or the draft's own one left untouched since), so only in-place puts need undoing.
+  Object.assign(draft.world, call.start);
+  draft.owned = call.owned;
+  for (let i = call.journal.length - 1; i >= 0; i--) {
+    const [name, id, had, previous] = call.journal[i] as [TableName, string, boolean, unknown];
+    const records = draft.world[name] as Record<string, unknown>;
+    if (had) records[id] = previous;
+    else delete records[id];
+  }
 }
 
 /** Ids of the public catalogue come from a fixed generator, so they are the same for every seed. */
@@ -93,7 +166,7 @@ export function createWorld(options: { seed?: number } = {}): World {
     fastSnapshotRestores: {},
     ledger: { AccruedSnapshotStorageUSD: 0, Charges: [] },
   };
-  const tx = beginTx(empty, 'us-east-1');
+  const tx = beginTx(openDraft(empty), 'us-east-1');
   for (const region of REGIONS) {
     for (const entry of PUBLIC_IMAGES) addCatalogImage(tx, region, entry);
   }

@@ -13,11 +13,14 @@
  * - `checkpoints` keep the World after every CHECKPOINT_INTERVAL-th entry and after every restart,
  *   so any point of a long history is at most CHECKPOINT_INTERVAL - 1 calls away from a stored World.
  * - `world` is the World at the cursor, kept so reading it costs nothing.
+ * - Replays (a restart, a restored session, a jump) run as one batch (../batch.ts), which copies each
+ *   table once per stretch between stored Worlds rather than once per call.
  *
  * Clock ticks are coalesced: an Advance recorded by the timer right after another timer Advance
  * replaces it with one Advance of the summed duration, recomputed from the World before it
  * (`timerBase`), so the stored log replays to exactly the World shown.
  */
+import { beginBatch, type Batch } from '../batch.ts';
 import { execute, isReadOnlyAction } from '../execute.ts';
 import type { Ec2Error, SimCall, SimEvent, World } from '../types.ts';
 
@@ -68,13 +71,12 @@ function callFailed(index: number, calls: readonly SimCall[], error: Ec2Error): 
 
 /** Replays calls from a World; the first failing call rejects the whole replay and is named in the error. */
 export function replayCalls(base: World, calls: readonly SimCall[]): ReplayResult {
-  let world = base;
+  const batch = beginBatch(base);
   for (let i = 0; i < calls.length; i++) {
-    const result = execute(world, calls[i] as SimCall);
+    const result = batch.run(calls[i] as SimCall);
     if (!result.ok) return callFailed(i, calls, result.error);
-    world = result.world;
   }
-  return { ok: true, world };
+  return { ok: true, world: batch.world() };
 }
 
 /**
@@ -87,33 +89,33 @@ export function recordCalls(
 ): { ok: true; history: History } | { ok: false; error: string; index: number } {
   const entries = history.entries.slice(0, history.cursor);
   const checkpoints = dropAfter(history.checkpoints, history.cursor);
-  let world = history.world;
+  const batch = beginBatch(history.world);
   for (let i = 0; i < calls.length; i++) {
     const call = calls[i] as SimCall;
-    const result = execute(world, call);
+    const result = batch.run(call);
     if (!result.ok) return callFailed(i, calls, result.error);
     if (isReadOnlyAction(call.action)) continue;
-    world = result.world;
     entries.push({ kind: 'call', call });
-    if (entries.length % CHECKPOINT_INTERVAL === 0) checkpoints[entries.length] = world;
+    if (entries.length % CHECKPOINT_INTERVAL === 0) checkpoints[entries.length] = batch.world();
   }
   if (entries.length === history.cursor) return { ok: true, history };
-  return { ok: true, history: { base: history.base, entries, cursor: entries.length, world, checkpoints, timerBase: null } };
+  return { ok: true, history: { base: history.base, entries, cursor: entries.length, world: batch.world(), checkpoints, timerBase: null } };
 }
 
-function applyEntry(world: World, base: World, entry: HistoryEntry): World {
+/** Applies an entry to the batch's World; a restart starts a new batch on the replayed base. */
+function applyEntry(batch: Batch, base: World, entry: HistoryEntry): Batch {
   if (entry.kind === 'restart') {
     const replayed = replayCalls(base, entry.calls);
     if (!replayed.ok) throw new Error(`History replay diverged at a restart entry: ${replayed.error}`);
-    return replayed.world;
+    return beginBatch(replayed.world);
   }
-  const result = execute(world, entry.call);
+  const result = batch.run(entry.call);
   // Every entry succeeded when it was recorded and execute() is deterministic: a failure here is a
   // bug in the simulator, not a user error, so it must not be hidden.
   if (!result.ok) {
     throw new Error(`History replay diverged: ${entry.call.action} failed with ${result.error.Code}: ${result.error.Message}`);
   }
-  return result.world;
+  return batch;
 }
 
 /** The World after the first `index` entries (clamped to the log), from the nearest stored World. */
@@ -132,8 +134,9 @@ export function worldAt(history: History, index: number): World {
     start = history.cursor;
     world = history.world;
   }
-  for (let i = start; i < target; i++) world = applyEntry(world, history.base, history.entries[i] as HistoryEntry);
-  return world;
+  let batch = beginBatch(world);
+  for (let i = start; i < target; i++) batch = applyEntry(batch, history.base, history.entries[i] as HistoryEntry);
+  return batch.world();
 }
 
 function clampIndex(history: History, index: number): number {
