@@ -20,7 +20,7 @@ export const challengeSchema = (reference: ReferenceFactory) =>
       .trim()
       .min(20, { error: 'The brief should state the task in at least one sentence.' }),
     goals: z
-      .array(goalSchema, { error: '`goals` is a list of { predicate, params }.' })
+      .array(goalSchema, { error: '`goals` is a list of { id, params }.' })
       .min(1, { error: 'A challenge needs at least one goal, otherwise it cannot be checked.' }),
     hints: z
       .array(z.string().trim().min(10, { error: 'A hint should be a full sentence (at least 10 characters).' }), {

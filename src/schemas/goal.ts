@@ -1,28 +1,36 @@
 import { z } from 'astro/zod';
-import { kebabId } from './common';
+import { GOAL_IDS, GOALS, validateGoal, type GoalDefinition } from '../sim/goals.ts';
 
 /**
- * A goal is a named predicate over the simulated account plus its parameters, e.g.
- * `{ predicate: volume-state, params: { name: web-data, state: available } }`. Resources are named
- * by their Name tag, never by id. The predicate catalogue lives with the simulator; this schema
- * only checks the shape so that content files fail early with a readable message.
+ * A goal of a challenge or a lab task: one of the simulation's goals (src/sim/goals.ts) and its
+ * parameters, e.g. `{ id: volumeInAz, params: { volumeName: web-data, az: us-east-1a } }`.
+ * Resources are named by their Name tag (AMIs by their AMI name), never by id. The goal registry
+ * is the one the lab checks goals with, so a content file naming a goal that does not exist, or
+ * giving it the wrong parameters, fails the build with the registry's own message.
+ *
+ * The parsed goal also carries `description`, the goal as the learner reads it ("The web-data
+ * volume is in us-east-1a"), from the same definition that checks it.
  */
-export const goalSchema = z.object(
-  {
-    predicate: kebabId('Goal `predicate`'),
-    params: z
-      .record(
-        z.string(),
-        z.union([z.string(), z.number(), z.boolean()], {
-          error: 'Each goal parameter value must be plain text, a number or true/false (not a list or a map).',
-        }),
-        {
-          error: 'Goal `params` is a map of names to plain values (text, numbers, true/false).',
-        },
-      )
-      .default({}),
-  },
-  { error: 'Each goal is an object { predicate, params }.' },
-);
+export const goalSchema = z
+  .object(
+    {
+      id: z.string({ error: `Each goal needs an \`id\`, one of: ${GOAL_IDS.join(', ')}.` }),
+      params: z
+        .record(z.string(), z.unknown(), {
+          error: 'Goal `params` is a map of parameter names to values, e.g. { volumeName: web-data }.',
+        })
+        .default({}),
+    },
+    { error: 'Each goal is an object { id, params }.' },
+  )
+  .transform((goal, ctx) => {
+    const checked = validateGoal(goal);
+    if (!checked.ok) {
+      ctx.addIssue({ code: 'custom', message: checked.error, input: goal });
+      return z.NEVER;
+    }
+    const definition = GOALS[checked.goal.id as keyof typeof GOALS] as unknown as GoalDefinition;
+    return { ...checked.goal, description: definition.describe(checked.goal.params) };
+  });
 
 export type GoalData = z.infer<typeof goalSchema>;

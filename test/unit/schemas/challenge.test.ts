@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { challengeSchema } from '../../../src/schemas/challenge';
+import { GOAL_IDS } from '../../../src/sim/goals.ts';
 import { fakeReference, messages } from './helpers';
 
 const schema = challengeSchema(fakeReference);
@@ -9,8 +10,8 @@ const good = {
   scenario: 'web-server-with-data-volume',
   brief: 'Terminate web-server but keep the data volume web-data.',
   goals: [
-    { predicate: 'instance-state', params: { name: 'web-server', state: 'terminated' } },
-    { predicate: 'volume-state', params: { name: 'web-data', state: 'available' } },
+    { id: 'instanceInState', params: { instanceName: 'web-server', state: 'terminated' } },
+    { id: 'volumeInAz', params: { volumeName: 'web-data', az: 'us-east-1a' } },
   ],
   hints: ['Look at DeleteOnTermination before you terminate anything.'],
   solution: 'aws ec2 terminate-instances --instance-ids i-0123456789abcdef0',
@@ -21,8 +22,15 @@ describe('challenge schema', () => {
     expect(schema.parse(good).scenario).toEqual({ collection: 'scenarios', id: 'web-server-with-data-volume' });
   });
 
+  it('checks goals against the simulation and describes them for the learner', () => {
+    expect(schema.parse(good).goals.map((goal) => goal.description)).toEqual([
+      'The web-server instance is terminated',
+      'The web-data volume is in us-east-1a',
+    ]);
+  });
+
   it('defaults goal params to none', () => {
-    const parsed = schema.parse({ ...good, goals: [{ predicate: 'no-running-instances' }] });
+    const parsed = schema.parse({ ...good, goals: [{ id: 'noOrphanedSnapshots' }] });
     expect(parsed.goals[0]?.params).toEqual({});
   });
 
@@ -31,13 +39,18 @@ describe('challenge schema', () => {
     ['no goals', { goals: [] }, 'A challenge needs at least one goal, otherwise it cannot be checked.'],
     [
       'a goal whose params are nested',
-      { goals: [{ predicate: 'volume-state', params: { name: { tag: 'web-data' } } }] },
-      'Each goal parameter value must be plain text, a number or true/false (not a list or a map).',
+      { goals: [{ id: 'volumeInAz', params: { volumeName: { tag: 'web-data' }, az: 'us-east-1a' } }] },
+      'Goal volumeInAz: parameter "volumeName" must be a non-empty name (at most 256 characters), not {"tag":"web-data"}.',
     ],
     [
-      'a goal predicate in camelCase',
-      { goals: [{ predicate: 'volumeState' }] },
-      'Goal `predicate` "volumeState" must be kebab-case: lower-case letters and digits joined by single hyphens, e.g. "root-volume".',
+      'a goal the simulation does not have',
+      { goals: [{ id: 'volume-state', params: { name: 'web-data', state: 'available' } }] },
+      `Unknown goal "volume-state". Known goals: ${GOAL_IDS.join(', ')}.`,
+    ],
+    [
+      'a goal with a parameter it does not take',
+      { goals: [{ id: 'volumeInAz', params: { volumeName: 'web-data', zone: 'us-east-1a' } }] },
+      'Goal volumeInAz: unknown parameter "zone". Its parameters are volumeName, az.',
     ],
     ['no hints', { hints: [] }, 'Give at least one hint.'],
     ['an empty solution', { solution: '  \n' }, '`solution` must contain the reference AWS CLI commands that reach the goals.'],

@@ -50,7 +50,7 @@ const labTask = {
   objectives: ['predict-stop-terminate'],
   prompt: 'Terminate web-server and keep web-data.',
   scenario: 'web-server-with-data-volume',
-  goals: [{ predicate: 'volume-state', params: { name: 'web-data', state: 'available' } }],
+  goals: [{ id: 'volumeInAz', params: { volumeName: 'web-data', az: 'us-east-1a' } }],
   explanation: 'A data volume attached after launch survives termination.',
 };
 const good = {
