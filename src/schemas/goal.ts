@@ -14,12 +14,15 @@ import { GOAL_IDS, GOALS, validateGoal, type GoalDefinition } from '../sim/goals
 export const goalSchema = z
   .object(
     {
-      id: z.string({ error: `Each goal needs an \`id\`, one of: ${GOAL_IDS.join(', ')}.` }),
+      id: z
+        .string({ error: `Each goal needs an \`id\`, one of: ${GOAL_IDS.join(', ')}.` })
+        .describe(`A goal of the simulation: ${GOAL_IDS.join(', ')}.`),
       params: z
         .record(z.string(), z.unknown(), {
           error: 'Goal `params` is a map of parameter names to values, e.g. { volumeName: web-data }.',
         })
-        .default({}),
+        .default({})
+        .describe("The goal's parameters, by name (see src/sim/goals.ts)."),
     },
     { error: 'Each goal is an object { id, params }.' },
   )

@@ -25,10 +25,10 @@ import { execute, isReadOnlyAction } from '../execute.ts';
 import type { Ec2Error, SimCall, SimEvent, World } from '../types.ts';
 
 /**
- * Entries between stored Worlds. A jump replays at most CHECKPOINT_INTERVAL - 1 calls; a stored
- * World costs only the tables it does not share with its neighbours (about 65 KB on a World of
- * 1,000 resources, measured by test/bench/sim.bench.ts), so 50 trades about 16 MB for a
- * 10,000-call history against jumps of at most 49 calls.
+ * Entries between stored Worlds. A jump replays at most CHECKPOINT_INTERVAL - 1 calls (as one
+ * batch); a stored World costs only the tables it does not share with its neighbours, so 50 trades
+ * about 10 MB of heap for a 10,000-call history of about 1,000 resources (test/bench/sim.bench.ts)
+ * against jumps of at most 49 calls.
  */
 export const CHECKPOINT_INTERVAL = 50;
 
