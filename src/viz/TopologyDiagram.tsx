@@ -8,6 +8,7 @@
  * Nodes are buttons (Enter or Space selects, as a click does); every label is text, and states are
  * written out, never shown by colour alone.
  */
+import { useId } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { LayoutFrame, LayoutLink, LayoutNode, TopologyLayout } from './layout.ts';
 
@@ -26,20 +27,31 @@ const KIND_NAMES: Record<LayoutNode['kind'], string> = {
   image: 'AMI',
 };
 
-/** Keeps SVG text inside its box: the layout's columns are a fixed width. */
+/** Shortens a frame note's second line (frames are not named to assistive technology). */
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/**
+ * A node's accessible name: its kind, then exactly the text it shows (so what a speech-input user
+ * reads on screen is part of the name), then its id when the text does not show it.
+ */
 export function nodeDescription(node: LayoutNode): string {
-  const parts = [`${KIND_NAMES[node.kind]} ${node.label}`];
-  if (node.label !== node.id) parts.push(node.id);
-  if (node.device) parts.push(`${node.root ? 'root device' : 'device'} ${node.device}`);
-  parts.push(node.state);
-  if (node.kind === 'snapshot' && node.state === 'pending' && node.progress !== undefined) {
-    parts.push(`${Math.round(node.progress * 100)}% copied`);
-  }
+  const shown = chipText(node) ?? [node.label, node.detail, stateText(node)];
+  const parts = [`${KIND_NAMES[node.kind]} ${shown.join(', ')}`];
+  if (!shown.some((text) => text.includes(node.id))) parts.push(node.id);
   return parts.join(', ');
+}
+
+function stateText(node: LayoutNode): string {
+  return node.kind === 'snapshot' && node.state === 'pending' ? `pending · ${Math.round((node.progress ?? 0) * 100)}% copied` : node.state;
+}
+
+/** The two lines of a volume drawn inside its instance, or null for a card. */
+function chipText(node: LayoutNode): [string, string] | null {
+  if (node.parentId === undefined) return null;
+  const where = `${node.root ? 'root · ' : ''}${node.device ?? ''}${node.state === 'in-use' ? '' : ` · ${node.state}`}`;
+  return [where, node.label];
 }
 
 function Frame({ frame }: { frame: LayoutFrame }) {
@@ -56,7 +68,7 @@ function Frame({ frame }: { frame: LayoutFrame }) {
             <>
               <tspan x={8}>{frame.note.slice(0, frame.note.lastIndexOf(' ', 30))}</tspan>
               <tspan x={8} dy={12}>
-                {clip(frame.note.slice(frame.note.lastIndexOf(' ', 30) + 1), 32)}
+                {clip(frame.note.slice(frame.note.lastIndexOf(' ', 30) + 1), 36)}
               </tspan>
             </>
           ) : (
@@ -68,7 +80,11 @@ function Frame({ frame }: { frame: LayoutFrame }) {
   );
 }
 
-function Node({ node, selected, onSelect }: { node: LayoutNode; selected: boolean; onSelect: (id: string) => void }) {
+/**
+ * Node text is written in full and clipped to the box by a clipPath (not shortened with an
+ * ellipsis), so what is visible is always part of the node's accessible name.
+ */
+function Node({ node, selected, onSelect, clipId }: { node: LayoutNode; selected: boolean; onSelect: (id: string) => void; clipId: string }) {
   const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
@@ -84,7 +100,7 @@ function Node({ node, selected, onSelect }: { node: LayoutNode; selected: boolea
     node.foreign ? 'topo-node--foreign' : '',
     selected ? 'is-selected' : '',
   ].filter(Boolean);
-  const maxChars = Math.floor((node.w - 16) / 6.6);
+  const chipLines = chipText(node);
   return (
     <g
       className={classes.join(' ')}
@@ -112,24 +128,34 @@ function Node({ node, selected, onSelect }: { node: LayoutNode; selected: boolea
             style={{ transform: `scaleX(${node.progress ?? 1})` }}
           />
         )}
-        {chip ? (
-          <text className="topo-node__label" x={6} y={17}>
-            {node.root ? 'root ' : ''}
-            {clip(`${node.device ?? ''} ${node.label}`, maxChars - (node.root ? 5 : 0))}
-          </text>
+        <clipPath id={clipId}>
+          <rect x={2} y={0} width={node.w - 6} height={node.h} />
+        </clipPath>
+        <g clipPath={`url(#${clipId})`}>
+        {chipLines !== null ? (
+          <>
+            <text className="topo-node__detail" x={6} y={12}>
+              {chipLines[0]}
+            </text>
+            {/* A space between the lines keeps the node's text content readable as words. */}{' '}
+            <text className="topo-node__label" x={6} y={26}>
+              {chipLines[1]}
+            </text>
+          </>
         ) : (
           <>
-            <text className="topo-node__label" x={8} y={17}>
-              {clip(node.label, maxChars)}
-            </text>
-            <text className="topo-node__detail" x={8} y={32}>
-              {clip(node.detail, maxChars + 4)}
-            </text>
-            <text className="topo-node__state" x={node.w - 6} y={17} textAnchor="end">
-              {node.kind === 'snapshot' && node.state === 'pending' ? `${Math.round((node.progress ?? 0) * 100)}%` : clip(node.state, 12)}
+            <text className="topo-node__label" x={7} y={15}>
+              {node.label}
+            </text>{' '}
+            <text className="topo-node__detail" x={7} y={29}>
+              {node.detail}
+            </text>{' '}
+            <text className="topo-node__state" x={7} y={43}>
+              {stateText(node)}
             </text>
           </>
         )}
+        </g>
       </g>
     </g>
   );
@@ -140,6 +166,9 @@ function Link({ link }: { link: LayoutLink }) {
 }
 
 export function TopologyDiagram({ layout, selectedId, onSelect, label }: TopologyDiagramProps) {
+  // Unique per diagram, so two labs on one page never share clipPath ids.
+  const uid = useId().replace(/[^A-Za-z0-9_-]/g, '');
+  const clipId = (id: string) => `topo-${uid}-${id}`;
   // Chips (volumes inside instance cards) are drawn after the cards so they stay clickable.
   const cards = layout.nodes.filter((n) => n.parentId === undefined);
   const chips = layout.nodes.filter((n) => n.parentId !== undefined);
@@ -164,10 +193,10 @@ export function TopologyDiagram({ layout, selectedId, onSelect, label }: Topolog
       </g>
       <g className="topo-nodes">
         {cards.map((n) => (
-          <Node key={n.id} node={n} selected={n.id === selectedId} onSelect={onSelect} />
+          <Node key={n.id} node={n} selected={n.id === selectedId} onSelect={onSelect} clipId={clipId(n.id)} />
         ))}
         {chips.map((n) => (
-          <Node key={n.id} node={n} selected={n.id === selectedId} onSelect={onSelect} />
+          <Node key={n.id} node={n} selected={n.id === selectedId} onSelect={onSelect} clipId={clipId(n.id)} />
         ))}
       </g>
     </svg>

@@ -85,14 +85,14 @@ export const METRICS = {
   regionGap: 24,
   regionHeader: 30,
   pad: 10,
-  columnWidth: 180,
+  columnWidth: 190,
   columnGap: 10,
   columnHeader: 50,
   nodeGap: 8,
-  instanceHeader: 46,
-  volumeRow: 30,
-  freeVolume: 40,
-  snapshot: 50,
+  instanceHeader: 50,
+  volumeRow: 36,
+  freeVolume: 50,
+  snapshot: 56,
   image: 50,
 } as const;
 
@@ -165,6 +165,8 @@ export function layoutTopology(world: World, previous?: LayoutOrder): TopologyLa
     const top = M.margin + M.regionHeader;
     const columnX = (index: number): number => regionX + M.pad + index * (M.columnWidth + M.columnGap);
     let bottom = top + M.columnHeader;
+    // The Region's own frame goes before its columns' frames, so it is drawn beneath them.
+    const regionFrameIndex = frames.length;
 
     zones.forEach((zone, index) => {
       const x = columnX(index);
@@ -308,7 +310,16 @@ export function layoutTopology(world: World, previous?: LayoutOrder): TopologyLa
 
     const columnsBottom = bottom + M.pad;
     for (const f of frames) if (f.region === region && f.kind !== 'region') f.h = columnsBottom - f.y;
-    frames.push({ id: region, kind: 'region', region, x: regionX, y: M.margin, w: regionW, h: columnsBottom + M.pad - M.margin, label: `Region ${region}` });
+    frames.splice(regionFrameIndex, 0, {
+      id: region,
+      kind: 'region',
+      region,
+      x: regionX,
+      y: M.margin,
+      w: regionW,
+      h: columnsBottom + M.pad - M.margin,
+      label: `Region ${region}`,
+    });
     height = Math.max(height, columnsBottom + M.pad + M.margin);
     regionX += regionW + M.regionGap;
   }

@@ -3,10 +3,12 @@ import { expect, test, waitForIslands } from './fixtures.ts';
 
 test('launch an instance by typing, snapshot its root volume by clicking, watch it complete, undo and redo', async ({ page }) => {
   await page.goto('/lab/');
+  // client:visible: the island hydrates once it is scrolled into view.
+  await page.locator('.lab').scrollIntoViewIfNeeded();
   await waitForIslands(page);
   const lab = page.locator('.lab');
   await expect(lab).toBeVisible();
-  const terminal = lab.getByRole('region', { name: 'Terminal' });
+  const terminal = lab.getByRole('region', { name: 'Terminal', exact: true });
   const prompt = terminal.getByRole('textbox', { name: 'Command' });
   const table = lab.getByRole('table', { name: /Resources in the account/ });
 
@@ -26,7 +28,7 @@ test('launch an instance by typing, snapshot its root volume by clicking, watch 
   // The simulated clock runs: pending, then running.
   await expect(instanceRow.getByRole('cell').nth(1)).toHaveText('running');
   // The diagram draws it too.
-  await expect(lab.getByRole('button', { name: /^Instance i-[0-9a-f]+, running/ })).toBeVisible();
+  await expect(lab.getByRole('button', { name: /^Instance i-[0-9a-f]+, t3.micro · ami-[0-9a-f]+, running/ })).toBeVisible();
 
   // Select the root volume in the text twin and snapshot it with the form.
   await table.getByRole('button', { name: /^Volume vol-/ }).click();
@@ -53,8 +55,10 @@ test('launch an instance by typing, snapshot its root volume by clicking, watch 
 
 test('a refused command shows the AWS error and what to do, and changes nothing', async ({ page }) => {
   await page.goto('/lab/');
+  // client:visible: the island hydrates once it is scrolled into view.
+  await page.locator('.lab').scrollIntoViewIfNeeded();
   await waitForIslands(page);
-  const terminal = page.locator('.lab').getByRole('region', { name: 'Terminal' });
+  const terminal = page.locator('.lab').getByRole('region', { name: 'Terminal', exact: true });
   const prompt = terminal.getByRole('textbox', { name: 'Command' });
   await prompt.click();
   await prompt.fill('aws ec2 attach-volume --volume-id vol-0123456789abcdef0 --instance-id i-0123456789abcdef0 --device /dev/sdf');

@@ -4,7 +4,7 @@
  * calls a command makes go to the simulator actor as ordinary `call.run` events, so typed commands
  * and clicks share one log. Up and Down walk the command history; Tab completes.
  */
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { nextRequestId } from './actor.ts';
 import type { SimulatorActor } from './actor.ts';
@@ -26,6 +26,12 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
   const id = useId();
   const seq = useRef(0);
   const input = useRef<HTMLTextAreaElement>(null);
+  const screenRef = useRef<HTMLDivElement>(null);
+  // Like a terminal, keep the newest output in view (scrollTop is not an attribute React sets).
+  useEffect(() => {
+    const el = screenRef.current;
+    if (el !== null) el.scrollTop = el.scrollHeight;
+  }, [entries]);
   // Tab completion must answer synchronously to keep the key, so it uses the engine once loaded.
   const loaded = useCli();
 
@@ -105,7 +111,8 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
   return (
     <section className="lab-panel lab-terminal" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Terminal</h3>
-      <div className="lab-terminal__screen">
+      {/* Focusable so the output can be scrolled from the keyboard. */}
+      <div className="lab-terminal__screen" ref={screenRef} tabIndex={0} role="region" aria-label="Terminal output">
         {entries.length === 0 && (
           <p className="lab-terminal__hint">
             Type an AWS CLI command, for example <code>aws ec2 describe-images --owners amazon</code>, or <code>aws help</code>.

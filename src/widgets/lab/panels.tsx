@@ -50,8 +50,9 @@ export function ResourceTable({ world, selectedId, onSelect }: { world: World; s
   const rows = useMemo(() => resourceRows(world), [world]);
   const captionId = useId();
   return (
-    <section className="lab-panel lab-table" aria-labelledby={captionId}>
-      <div className="table-wrap">
+    <section className="lab-panel lab-table">
+      {/* Scrolls sideways on a phone; focusable so the keyboard can scroll it too. */}
+      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={captionId}>
         <table>
           <caption id={captionId}>Resources in the account ({rows.length})</caption>
           <thead>
@@ -72,7 +73,7 @@ export function ResourceTable({ world, selectedId, onSelect }: { world: World; s
                   </button>
                 </th>
                 <td>{r.name}</td>
-                <td>{r.state}</td>
+                <td className="lab-table__state">{r.state}</td>
                 <td>{r.location}</td>
                 <td>{r.relations}</td>
               </tr>

@@ -46,7 +46,8 @@ describe('layoutTopology', () => {
     expect(layout.frames.filter((f) => f.kind === 'az').map((f) => f.label)).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
     const store = layout.frames.find((f) => f.kind === 'store');
     expect(store?.note).toMatch(/S3.*replicated across the Region/);
-    // AZs side by side, then the store, then the registry, left to right.
+    // The Region is drawn first (beneath), then its AZs side by side, the store and the registry.
+    expect(layout.frames[0]?.kind).toBe('region');
     const xs = layout.frames.filter((f) => f.kind !== 'region').map((f) => f.x);
     expect([...xs].sort((a, b) => a - b)).toEqual(xs);
     const images = layout.nodes.filter((n) => n.kind === 'image');
