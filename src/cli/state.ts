@@ -4,11 +4,7 @@
 // or hostile file can only be refused, never trusted. A refused file is left exactly as it was.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-// The codec is the simulation's persistence format (pure: no actor, no DOM); src/sim/index.ts does
-// not re-export it yet, hence the import from its module.
-// eslint-disable-next-line no-restricted-imports -- see above: the saved-lab codec, not the simulator actor
-import { decodeAndReplay, encodeLog, MAX_ENCODED_LENGTH } from '../sim/actor/codec.ts';
-import { createWorld, type SimCall, type World } from '../sim/index.ts';
+import { createWorld, decodeAndReplay, encodeLog, MAX_ENCODED_LENGTH, type SimCall, type World } from '../sim/index.ts';
 
 export interface LoadedState {
   readonly world: World;
