@@ -176,3 +176,37 @@ describe('Lab terminal keys and the history bar', () => {
     expect(screen.getByRole('textbox', { name: 'Command' })).toBeTruthy();
   });
 });
+
+describe('Lab save and load', () => {
+  test('a permalink reopens exactly this state; a bad or oversized paste is refused with a message and changes nothing', async () => {
+    const actor = startActor(launchScenario());
+    renderLab(actor);
+    const instanceId = Object.keys(world(actor).instances)[0] ?? '';
+    act(() => {
+      actor.send({ type: 'call.run', call: { action: 'StopInstances', params: { InstanceIds: [instanceId] } } });
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Make a permalink' }));
+    const link = await screen.findByRole<HTMLInputElement>('textbox', { name: /Permalink to this exact state/ });
+    expect(link.value).toMatch(/#lab=1\.[A-Za-z0-9_-]+$/);
+    expect(window.location.hash).toBe(link.value.slice(link.value.indexOf('#')));
+
+    // A second lab on the same scenario opens the link and reaches the same World.
+    cleanup();
+    const other = startActor(launchScenario());
+    renderLab(other);
+    await waitFor(() => expect(world(other).instances[instanceId]?.State).toBe('stopping'));
+    expect(world(other)).toEqual(world(actor));
+
+    const paste = screen.getByRole('textbox', { name: 'Paste a permalink or a saved log' });
+    fireEvent.change(paste, { target: { value: 'https://example.org/lab/#lab=1.not-a-saved-lab' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Load' }));
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/not loaded|could not|not saved/i));
+    expect(world(other)).toEqual(world(actor));
+
+    fireEvent.change(paste, { target: { value: `1.${'A'.repeat(300 * 1024)}` } });
+    fireEvent.click(screen.getByRole('button', { name: 'Load' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/longer than any saved lab/);
+    window.history.replaceState(null, '', '#');
+  });
+});

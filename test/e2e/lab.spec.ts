@@ -67,3 +67,37 @@ test('a refused command shows the AWS error and what to do, and changes nothing'
   await expect(terminal.locator('.lab-error__why')).toContainText('No volume with this id');
   await expect(page.locator('.lab').getByRole('button', { name: 'Undo' })).toBeDisabled();
 });
+
+test('a permalink reopens the same lab; a tampered one is refused and leaves the lab as it was', async ({ page }) => {
+  await page.goto('/lab/');
+  await page.locator('.lab').scrollIntoViewIfNeeded();
+  await waitForIslands(page);
+  const lab = page.locator('.lab');
+  await lab.getByRole('button', { name: 'Create an empty volume' }).click();
+  const form = lab.getByRole('form', { name: 'Create an empty volume' });
+  await form.getByLabel('AvailabilityZone').selectOption('us-east-1c');
+  await expect(form.locator('.lab-cli')).toHaveText('aws ec2 create-volume --availability-zone us-east-1c --size 8 --volume-type gp3');
+  await form.getByRole('button', { name: 'Run CreateVolume' }).click();
+  const table = lab.getByRole('table', { name: /Resources in the account/ });
+  const volumeButton = table.getByRole('button', { name: /^Volume vol-/ });
+  const volumeId = ((await volumeButton.textContent()) ?? '').replace('Volume', '').trim();
+
+  await lab.locator('summary', { hasText: 'Save, share or load this lab' }).click();
+  await lab.getByRole('button', { name: 'Make a permalink' }).click();
+  const link = await lab.getByRole('textbox', { name: /Permalink to this exact state/ }).inputValue();
+  expect(link).toMatch(/\/lab\/#lab=1\./);
+
+  await page.goto('about:blank');
+  await page.goto(link);
+  await page.locator('.lab').scrollIntoViewIfNeeded();
+  await waitForIslands(page);
+  await expect(page.locator('.lab').getByRole('button', { name: `Volume ${volumeId}`, exact: true })).toBeVisible();
+
+  // Someone edited the link: it is refused with a reason, and the lab keeps its state.
+  const reopened = page.locator('.lab');
+  await reopened.locator('summary', { hasText: 'Save, share or load this lab' }).click();
+  await reopened.getByRole('textbox', { name: 'Paste a permalink or a saved log' }).fill(`${link.slice(0, -6)}AAAAAA`);
+  await reopened.getByRole('button', { name: 'Load' }).click();
+  await expect(reopened.getByRole('alert')).toBeVisible();
+  await expect(reopened.getByRole('button', { name: `Volume ${volumeId}`, exact: true })).toBeVisible();
+});

@@ -9,10 +9,11 @@ import type { SimulatorActor } from './actor.ts';
 import { loadCli } from './cli.ts';
 import { Inspector } from './Inspector.tsx';
 import { CostMeter, DiagramPanel, HistoryBar, Narration, ResourceTable } from './panels.tsx';
+import { SavePanel } from './SavePanel.tsx';
 import { Terminal } from './Terminal.tsx';
 
 /** Panels a lesson may leave out; the resource table (the text twin) and the inspector always stay. */
-export const OPTIONAL_PANELS = ['diagram', 'terminal', 'history', 'cost'] as const;
+export const OPTIONAL_PANELS = ['diagram', 'terminal', 'history', 'cost', 'save'] as const;
 export type OptionalPanel = (typeof OPTIONAL_PANELS)[number];
 
 export interface LabViewProps {
@@ -63,6 +64,7 @@ export function LabView({ actor, title, hide = [], scenarioProblem }: LabViewPro
         {shown('terminal') && <Terminal actor={actor} />}
       </div>
       <ResourceTable world={world} selectedId={selectedId} onSelect={setSelectedId} />
+      {shown('save') && <SavePanel actor={actor} />}
     </div>
   );
 }
