@@ -1,4 +1,9 @@
 import { z } from 'astro/zod';
+import { parseCommandLine, SIMULATION, splitScript } from '../cli/index.ts';
+// Not (yet) re-exported by src/cli/index.ts: the shell layer that tells NAME=value and
+// NAME=$(command) from commands, the same functions the lab's runCommand uses.
+import { classifyLine } from '../cli/shell.ts';
+import { assignmentValue } from '../cli/tokenize.ts';
 
 /**
  * Pieces shared by several content schemas. Messages speak to the author of the content file,
@@ -30,46 +35,71 @@ export const docLinkSchema = z.object(
 );
 
 /**
- * AWS CLI commands as one multi-line string: one command per line, `\` continuations allowed,
- * blank lines and `#` comments ignored. Every command must start with `aws `.
+ * Shell variables a script captures with NAME=$(aws ...) hold that command's output, which is
+ * only known when the script runs. For the check they stand for a neutral word that every option
+ * type accepts (a number is also a valid string), so a command is judged on its own syntax.
+ */
+const CAPTURED_PLACEHOLDER = '1';
+
+/** The line of the CLI's stderr that says what is wrong (the usage banner above it is noise here). */
+function cliComplaint(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const named = lines.find((line) => /^(aws: error:|Error parsing|Parameter validation failed)/.test(line)) ?? lines.at(-1) ?? '';
+  const complaint = named
+    .replace(/^aws: error: /, '')
+    .replace(/^Error parsing command line: /, '')
+    .replace(/, valid choices are:$/, ' (not a command of the simulated AWS CLI)');
+  return complaint.length > 220 ? `${complaint.slice(0, 217)}...` : complaint;
+}
+
+/**
+ * What is wrong with a script, as the terminal of the lab would report it, or [] when every line
+ * would run. The check asks the simulator's own CLI (src/cli): it splits the script as the lab
+ * does (`\` continuations, quoted JSON over several lines, blank and `#` lines skipped), and
+ * accepts exactly the lines the CLI accepts: `aws ec2 ...` and `sim ...` commands of the
+ * simulated operations, `NAME=value`, `NAME=$(command)`, `$NAME` / `${NAME}` of variables set
+ * on an earlier line, and `resolve:ssm:` image ids. It does not run the commands: whether they
+ * succeed against the account is the content tests' job (test/content).
+ */
+export function cliScriptProblems(script: string): { line: number; command: string; message: string }[] {
+  const problems: { line: number; command: string; message: string }[] = [];
+  const environment: Record<string, string> = {};
+  const parse = (text: string) => parseCommandLine(text, { ...SIMULATION, environment });
+  for (const { text, line } of splitScript(script)) {
+    const report = (message: string) => problems.push({ line, command: text, message });
+    const shell = classifyLine(text);
+    if (shell.kind === 'error') {
+      report(shell.message);
+    } else if (shell.kind === 'assign') {
+      const value = assignmentValue(shell.name, shell.value, environment);
+      if (value.ok) environment[shell.name] = value.value;
+      else report(value.message);
+    } else {
+      const parsed = parse(shell.kind === 'capture' ? shell.command : shell.text);
+      if (parsed.kind === 'error') report(cliComplaint(parsed.stderr));
+      else if (parsed.kind === 'help') report('prints help and changes nothing; leave it out of the script');
+      if (shell.kind === 'capture') environment[shell.name] = CAPTURED_PLACEHOLDER;
+    }
+  }
+  return problems;
+}
+
+/**
+ * AWS CLI commands as one multi-line string, one command per line, checked by the simulator's
+ * CLI (see cliScriptProblems): what the lab's terminal runs, the script may contain.
  */
 export const cliScriptSchema = (what: string) =>
   z
     .string({ error: `${what} is required: AWS CLI commands, one per line.` })
     .superRefine((script, ctx) => {
-      const commands = joinContinuations(script);
-      commands.forEach(({ text, line }) => {
-        if (!/^([A-Z_][A-Z0-9_]*=\$\()?aws\s/.test(text)) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `${what}, line ${line}: "${truncate(text)}" is not an AWS CLI command. Each command starts with "aws " (optionally captured as NAME=$(aws ...)).`,
-          });
-        }
-      });
+      for (const { line, command, message } of cliScriptProblems(script)) {
+        ctx.addIssue({ code: 'custom', message: `${what}, line ${line}: "${truncate(command)}": ${message}` });
+      }
     });
 
-/** Splits a script into logical commands, joining `\` line continuations and skipping comments. */
-export function joinContinuations(script: string): { text: string; line: number }[] {
-  const out: { text: string; line: number }[] = [];
-  let current = '';
-  let startLine = 0;
-  script.split('\n').forEach((raw, index) => {
-    const line = raw.trim();
-    if (current === '' && (line === '' || line.startsWith('#'))) return;
-    if (current === '') startLine = index + 1;
-    if (line.endsWith('\\')) {
-      current += line.slice(0, -1).trimEnd() + ' ';
-      return;
-    }
-    out.push({ text: (current + line).trim(), line: startLine });
-    current = '';
-  });
-  if (current.trim() !== '') out.push({ text: current.trim(), line: startLine });
-  return out;
-}
-
 function truncate(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
 }
 
 /** Reports every value that appears more than once, with the author-facing label. */

@@ -57,7 +57,7 @@ describe('challenge schema', () => {
     [
       'a solution that is not AWS CLI',
       { solution: 'terminate web-server' },
-      '`solution`, line 1: "terminate web-server" is not an AWS CLI command. Each command starts with "aws " (optionally captured as NAME=$(aws ...)).',
+      '`solution`, line 1: "terminate web-server": terminate: command not found. This terminal runs aws and sim commands; type help for the list.',
     ],
   ])('rejects %s', (_case, change, message) => {
     expect(messages(schema, { ...good, ...change })).toContain(message);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readingMinutes, sectionHeadings, WORDS_PER_MINUTE } from '../../../src/schemas/lesson-body';
+import { headingParts, readingMinutes, sectionHeadings, WORDS_PER_MINUTE } from '../../../src/schemas/lesson-body';
 
 const words = (n: number) => Array.from({ length: n }, () => 'volume').join(' ');
 
@@ -31,9 +31,9 @@ describe('sectionHeadings', () => {
     const body = '<h2 id="stop-and-terminate">Stop or <em>terminate</em>?</h2>\ntext\n<h3 id="example">Example</h3>\n<Recap>\n- x\n</Recap>';
     expect(sectionHeadings(body)).toEqual({
       headings: [
-        { depth: 2, id: 'stop-and-terminate', text: 'Stop or terminate?' },
-        { depth: 3, id: 'example', text: 'Example' },
-        { depth: 2, id: 'recap', text: 'Recap' },
+        { depth: 2, id: 'stop-and-terminate', text: 'Stop or terminate?', parts: [{ text: 'Stop or terminate?', code: false }] },
+        { depth: 3, id: 'example', text: 'Example', parts: [{ text: 'Example', code: false }] },
+        { depth: 2, id: 'recap', text: 'Recap', parts: [{ text: 'Recap', code: false }] },
       ],
       problems: [],
     });
@@ -56,5 +56,37 @@ describe('sectionHeadings', () => {
       'Heading id "Bad_Id" must be kebab-case.',
       'Heading id "twice" is used twice.',
     ]);
+  });
+});
+
+describe('headingParts', () => {
+  it('keeps inline code verbatim (no dashes, no backticks) and separate from the prose', () => {
+    expect(headingParts('Reboot by default, or `--no-reboot`')).toEqual([
+      { text: 'Reboot by default, or ', code: false },
+      { text: '--no-reboot', code: true },
+    ]);
+    expect(headingParts('<em>One</em> call: `--delete-associated-snapshots` &amp; more')).toEqual([
+      { text: 'One call: ', code: false },
+      { text: '--delete-associated-snapshots', code: true },
+      { text: ' & more', code: false },
+    ]);
+  });
+
+  it('makes prose punctuation typographic, as the rendered heading shows it', () => {
+    expect(headingParts('Claim c: "an AMI\'s volumes" -- and ... `"x" -- y`')).toEqual([
+      { text: 'Claim c: \u201can AMI\u2019s volumes\u201d \u2013 and \u2026 ', code: false },
+      { text: '"x" -- y', code: true },
+    ]);
+  });
+
+  it('asks for backticks instead of a <code> tag, whose text would get typographic dashes', () => {
+    expect(sectionHeadings('<h2 id="no-reboot">Or <code>--no-reboot</code></h2>').problems).toEqual([
+      'Heading "no-reboot": write inline code with backticks (`--no-reboot`), not <code>: text inside a <code> tag gets typographic dashes and quotes (-- becomes \u2013).',
+    ]);
+  });
+
+  it('gives the table of contents the plain text of a heading with code', () => {
+    const { headings } = sectionHeadings('<h2 id="no-reboot">Reboot, or `--no-reboot`</h2>');
+    expect(headings[0]?.text).toBe('Reboot, or --no-reboot');
   });
 });

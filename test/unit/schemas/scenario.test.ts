@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { joinContinuations } from '../../../src/schemas/common';
 import { scenarioSchema } from '../../../src/schemas/scenario';
 import { messages } from './helpers';
 
@@ -29,22 +28,10 @@ describe('scenario schema', () => {
     [
       'a line that is not an AWS CLI command',
       { script: 'aws ec2 describe-volumes\nsudo mkfs -t xfs /dev/sdf' },
-      '`script`, line 2: "sudo mkfs -t xfs /dev/sdf" is not an AWS CLI command. Each command starts with "aws " (optionally captured as NAME=$(aws ...)).',
+      '`script`, line 2: "sudo mkfs -t xfs /dev/sdf": sudo: command not found. This terminal runs aws and sim commands; type help for the list.',
     ],
     ['a short description', { description: 'Empty.' }, 'Describe the starting account in at least one sentence (20 characters).'],
   ])('rejects %s', (_case, change, message) => {
     expect(messages(scenarioSchema, { ...good, ...change })).toContain(message);
-  });
-});
-
-describe('joinContinuations', () => {
-  it('joins backslash continuations and reports the line each command starts on', () => {
-    expect(joinContinuations(good.script)).toEqual([
-      {
-        text: 'INSTANCE_ID=$(aws ec2 run-instances --image-id ami-0123456789abcdef0 --instance-type t3.micro --query "Instances[0].InstanceId" --output text)',
-        line: 3,
-      },
-      { text: 'aws ec2 wait instance-running --instance-ids $INSTANCE_ID', line: 5 },
-    ]);
   });
 });
