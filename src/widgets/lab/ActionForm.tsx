@@ -5,7 +5,7 @@
  */
 import { useSelector } from '@xstate/react';
 import { useId, useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { SubmitEvent } from 'react';
 import type { SimCall, World } from '../../sim/index.ts';
 import { selectLastResult } from '../../sim/actor/index.ts';
 import { buildCall, initialValues, optionalDevices } from './actionForms.ts';
@@ -38,7 +38,7 @@ export function ActionForm({ actor, world, call, fields, title, onClose }: Actio
   const built = buildCall(call, fields, values, excluded);
   const command = (c: SimCall): string => cli?.formatCall(c) ?? `${c.action} (loading the AWS CLI…)`;
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const request = nextRequestId('form');
     setRequestId(request);

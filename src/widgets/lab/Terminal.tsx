@@ -5,7 +5,7 @@
  * and clicks share one log. Up and Down walk the command history; Tab completes.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { FormEvent, KeyboardEvent } from 'react';
+import type { KeyboardEvent, SubmitEvent } from 'react';
 import { nextRequestId } from './actor.ts';
 import type { SimulatorActor } from './actor.ts';
 import { ErrorNote } from './ErrorNote.tsx';
@@ -63,7 +63,7 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
     );
   };
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     void run(text);
   };
