@@ -1,14 +1,15 @@
 /**
  * Draws a TopologyLayout as SVG. Ownership: React creates and removes every element, keyed by
  * resource id, and sets all attributes from the layout. Motion is CSS only (src/styles/lab.css):
- * nodes glide to their new `transform` and fade in when they appear, a pending snapshot's fill
- * grows with its progress, and all of it is switched off under prefers-reduced-motion. Whatever
+ * nodes glide to their new `transform`; a node appearing grows out of its origin (a snapshot out
+ * of its volume, a restored volume out of its snapshot), set as CSS variables on mount; a pending
+ * snapshot's fill grows with its progress; all of it is off under prefers-reduced-motion. Whatever
  * moves, the last frame is the layout, which is the model's state.
  *
  * Nodes are buttons (Enter or Space selects, as a click does); every label is text, and states are
  * written out, never shown by colour alone.
  */
-import { useId } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { LayoutFrame, LayoutLink, LayoutNode, TopologyLayout } from './layout.ts';
 
@@ -101,6 +102,16 @@ function Node({ node, selected, onSelect, clipId }: { node: LayoutNode; selected
     selected ? 'is-selected' : '',
   ].filter(Boolean);
   const chipLines = chipText(node);
+  // Where the enter animation starts, set once when the node appears. Set through the CSSOM, not
+  // a style attribute: server-rendered style attributes would be blocked by the site's CSP.
+  const body = useRef<SVGGElement>(null);
+  const origin = useRef(node.origin);
+  useLayoutEffect(() => {
+    const el = body.current;
+    if (el === null || origin.current === undefined) return;
+    el.style.setProperty('--enter-dx', `${origin.current.dx}px`);
+    el.style.setProperty('--enter-dy', `${origin.current.dy}px`);
+  }, []);
   return (
     <g
       className={classes.join(' ')}
@@ -116,17 +127,10 @@ function Node({ node, selected, onSelect, clipId }: { node: LayoutNode; selected
       }}
       onKeyDown={onKeyDown}
     >
-      <g className="topo-node__body">
+      <g className="topo-node__body" ref={body}>
         <rect className="topo-node__box" width={node.w} height={node.h} rx={chip ? 4 : 6} />
         {node.kind === 'snapshot' && (
-          <rect
-            className="topo-node__fill"
-            x={0}
-            y={node.h - 6}
-            width={node.w}
-            height={6}
-            style={{ transform: `scaleX(${node.progress ?? 1})` }}
-          />
+          <rect className="topo-node__fill" x={0} y={node.h - 6} width={node.w * (node.progress ?? 1)} height={6} />
         )}
         <clipPath id={clipId}>
           <rect x={2} y={0} width={node.w - 6} height={node.h} />

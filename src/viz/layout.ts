@@ -42,6 +42,12 @@ export interface LayoutNode {
   progress?: number;
   /** An image or snapshot owned by another account (the public catalogue). */
   foreign?: boolean;
+  /**
+   * Where the node comes from, as an offset from its own position to the centre of its source's
+   * box: a snapshot's volume, a volume's snapshot, an AMI's first snapshot. A node appearing
+   * grows out of there (the drawing's enter animation).
+   */
+  origin?: { dx: number; dy: number };
 }
 
 export interface LayoutFrame {
@@ -325,6 +331,16 @@ export function layoutTopology(world: World, previous?: LayoutOrder): TopologyLa
   }
 
   const byId = new Map(nodes.map((n) => [n.id, n]));
+  const originFrom = (node: LayoutNode, sourceId: string | null | undefined): void => {
+    const source = sourceId ? byId.get(sourceId) : undefined;
+    if (source === undefined) return;
+    node.origin = { dx: source.x + source.w / 2 - (node.x + node.w / 2), dy: source.y + source.h / 2 - (node.y + node.h / 2) };
+  };
+  for (const n of nodes) {
+    if (n.kind === 'snapshot') originFrom(n, world.snapshots[n.id]?.VolumeId);
+    else if (n.kind === 'volume') originFrom(n, world.volumes[n.id]?.SnapshotId);
+    else if (n.kind === 'image') originFrom(n, world.images[n.id]?.BlockDeviceMappings.find((m) => m.Ebs?.SnapshotId)?.Ebs?.SnapshotId);
+  }
   const links: LayoutLink[] = [];
   for (const n of nodes) {
     if (n.kind === 'snapshot') {

@@ -82,6 +82,11 @@ describe('layoutTopology', () => {
     const snapshotId = snap.output.SnapshotId as string;
     let layout = layoutTopology(world);
     expect(node(layout, snapshotId)).toMatchObject({ kind: 'snapshot', state: 'pending', progress: 0 });
+    // It grows out of its volume: its origin is the volume's centre.
+    const snapNode = node(layout, snapshotId);
+    const volNode = node(layout, volumeId);
+    expect(snapNode.x + snapNode.w / 2 + (snapNode.origin?.dx ?? NaN)).toBe(volNode.x + volNode.w / 2);
+    expect(snapNode.y + snapNode.h / 2 + (snapNode.origin?.dy ?? NaN)).toBe(volNode.y + volNode.h / 2);
     expect(layout.links).toContainEqual(expect.objectContaining({ kind: 'snapshot-of-volume', source: volumeId, target: snapshotId }));
     const s = world.snapshots[snapshotId]!;
     world = advance(world, Math.floor((s.CompleteAt - s.StartTime) / 2000));
