@@ -210,3 +210,30 @@ describe('Lab save and load', () => {
     window.history.replaceState(null, '', '#');
   });
 });
+
+describe('Lab files', () => {
+  test('an instance shows its files by volume; WriteFile from its form adds one; a snapshot shows what it captured', () => {
+    const actor = startActor(launchScenario());
+    renderLab(actor);
+    const instanceId = Object.keys(world(actor).instances)[0] ?? '';
+    fireEvent.click(within(table()).getByRole('button', { name: new RegExp(instanceId) }));
+    const files = screen.getByText('Files by volume').closest('details') as HTMLElement;
+    expect(within(files).getByText('/etc/os-release')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'WriteFile' }));
+    const form = screen.getByRole('form', { name: `WriteFile on ${instanceId}` });
+    fireEvent.change(within(form).getByLabelText('Path'), { target: { value: '/home/ec2-user/app.conf' } });
+    fireEvent.change(within(form).getByLabelText('Content'), { target: { value: 'port=8080' } });
+    expect(within(form).getByText(`sim write ${instanceId} /home/ec2-user/app.conf port=8080`)).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: 'Run WriteFile' }));
+    expect(within(files).getByText('/home/ec2-user/app.conf')).toBeTruthy();
+
+    const rootId = Object.values(world(actor).volumes)[0]?.VolumeId ?? '';
+    act(() => {
+      actor.send({ type: 'call.run', call: { action: 'CreateSnapshot', params: { VolumeId: rootId } } });
+    });
+    const snapshotId = Object.values(world(actor).snapshots).find((s) => s.VolumeId === rootId)?.SnapshotId ?? '';
+    fireEvent.click(within(table()).getByRole('button', { name: new RegExp(snapshotId) }));
+    const captured = screen.getByText('Files it captured').closest('details') as HTMLElement;
+    expect(within(captured).getByText('/home/ec2-user/app.conf')).toBeTruthy();
+  });
+});

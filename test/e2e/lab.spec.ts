@@ -101,3 +101,31 @@ test('a permalink reopens the same lab; a tampered one is refused and leaves the
   await expect(reopened.getByRole('alert')).toBeVisible();
   await expect(reopened.getByRole('button', { name: `Volume ${volumeId}`, exact: true })).toBeVisible();
 });
+
+test('keyboard only: launch from a public AMI selected in the diagram, then see it in the text twin', async ({ page }) => {
+  await page.goto('/lab/');
+  await page.locator('.lab').scrollIntoViewIfNeeded();
+  await waitForIslands(page);
+  const lab = page.locator('.lab');
+  // Focus the Amazon Linux AMI in the diagram and select it with Enter.
+  const ami = lab.getByRole('button', { name: /^AMI al2023-ami-.*us-east|^AMI al2023-ami-/ }).first();
+  await ami.focus();
+  await expect(ami).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(ami).toHaveAttribute('aria-pressed', 'true');
+  const actions = lab.getByRole('group', { name: /^Actions possible on ami-/ });
+  const run = actions.getByRole('button', { name: 'RunInstances' });
+  await run.focus();
+  await page.keyboard.press('Enter');
+  const form = lab.getByRole('form', { name: /^RunInstances on ami-/ });
+  await form.getByLabel('Placement.AvailabilityZone').focus();
+  await page.keyboard.press('End');
+  await expect(form.getByLabel('Placement.AvailabilityZone')).toHaveValue('us-east-1c');
+  await expect(form.locator('.lab-cli')).toContainText('--placement AvailabilityZone=us-east-1c');
+  await form.getByRole('button', { name: 'Run RunInstances' }).focus();
+  await page.keyboard.press('Enter');
+  const table = lab.getByRole('table', { name: /Resources in the account/ });
+  const row = table.locator('tr', { has: page.getByRole('button', { name: /^Instance i-/ }) });
+  await expect(row).toContainText('us-east-1c');
+  await expect(row.getByRole('cell').nth(1)).toHaveText(/pending|running/);
+});
