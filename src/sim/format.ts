@@ -1,5 +1,6 @@
 // Records -> EC2 API response elements (the shapes the AWS CLI prints). Optional members that AWS
 // omits when empty (Tags, KmsKeyId, ...) are omitted here too.
+import { attachedVolumes } from './indexes.ts';
 import { BLOCK_BYTES, holdsArchiveCopy } from './blocks.ts';
 import { iso } from './world.ts';
 import type { Attachment, BlockDeviceMapping, Image, Instance, InstanceStateName, Snapshot, Tag, Volume, World } from './types.ts';
@@ -22,8 +23,7 @@ function tagged<T extends object>(out: T, tags: readonly Tag[]): T & { Tags?: Ta
 }
 
 export function formatInstance(world: World, i: Instance, launchIndex = 0): Record<string, unknown> {
-  const mappings = Object.values(world.volumes)
-    .filter((v) => v.Attachment?.InstanceId === i.InstanceId)
+  const mappings = attachedVolumes(world, i.InstanceId)
     .sort((a, b) => ((a.Attachment?.Device ?? '') < (b.Attachment?.Device ?? '') ? -1 : 1))
     .map((v) => ({
       DeviceName: v.Attachment?.Device,

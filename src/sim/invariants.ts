@@ -3,6 +3,7 @@
 import { holdsStandardCopy } from './blocks.ts';
 import { AVAILABILITY_ZONES } from './catalog.ts';
 import { isWellFormedId } from './ids.ts';
+import { recomputeIndexes } from './indexes.ts';
 import type { World } from './types.ts';
 
 export function checkInvariants(world: World): string[] {
@@ -135,7 +136,20 @@ export function checkInvariants(world: World): string[] {
     if (!(r.Credits >= 0 && r.Credits <= 10)) v(`fast snapshot restore ${key} has ${r.Credits} credits`);
   }
 
-  if (!(world.ledger.AccruedSnapshotStorageUSD >= 0) || world.ledger.Charges.some((c) => !(c.USD > 0))) v('the cost ledger holds a negative or empty amount');
+  const { StandardBlockMs, ArchiveBlockMs } = world.ledger;
+  if (![StandardBlockMs, ArchiveBlockMs].every((n) => Number.isSafeInteger(n) && n >= 0)) v(`the cost ledger's block-milliseconds are not whole and non-negative (${StandardBlockMs}, ${ArchiveBlockMs})`);
+  if (world.ledger.Charges.some((c) => !(c.USD > 0))) v('the cost ledger holds a negative or empty charge');
+
+  // The derived indexes must be exactly what the records give.
+  const expected = recomputeIndexes(world);
+  for (const name of ['schedule', 'attachments'] as const) {
+    const keys = new Set([...Object.keys(world[name]), ...Object.keys(expected[name])]);
+    for (const key of keys) {
+      const has = JSON.stringify(world[name][key]);
+      const want = JSON.stringify(expected[name][key]);
+      if (has !== want) v(`index ${name} has ${key} = ${has ?? 'nothing'} but the records give ${want ?? 'nothing'}`);
+    }
+  }
 
   for (const [id, blk] of Object.entries(world.blocks)) {
     const count = blockRefs.get(id) ?? 0;

@@ -3,7 +3,7 @@
 // 1 block = 1 GiB counted as 1 GB (MODEL CHOICE, like the block scale itself).
 import { holdsArchiveCopy } from './blocks.ts';
 import { DURATIONS } from './durations.ts';
-import type { Charge, Snapshot, World } from './types.ts';
+import type { Charge, Ledger, Snapshot, World } from './types.ts';
 import type { Tx } from './world.ts';
 
 export const SNAPSHOT_PRICE_STANDARD = 0.05;
@@ -23,23 +23,46 @@ export function snapshotMonthlyUSD(s: Pick<Snapshot, 'Owned' | 'Image' | 'Tier'>
   return standard * SNAPSHOT_PRICE_STANDARD + archive * SNAPSHOT_PRICE_ARCHIVE;
 }
 
+/** Blocks the account's snapshots are billed for now, all Regions. */
+function accountBilledBlocks(world: World): { standard: number; archive: number } {
+  let standard = 0;
+  let archive = 0;
+  for (const s of Object.values(world.snapshots)) {
+    if (s.OwnerId !== world.accountId) continue;
+    const billed = billedBlocks(s);
+    standard += billed.standard;
+    archive += billed.archive;
+  }
+  return { standard, archive };
+}
+
 /** Monthly snapshot storage cost of the account, all Regions. */
 export function accountSnapshotMonthlyUSD(world: World): number {
-  let total = 0;
-  for (const s of Object.values(world.snapshots)) if (s.OwnerId === world.accountId) total += snapshotMonthlyUSD(s);
-  return total;
+  const { standard, archive } = accountBilledBlocks(world);
+  return standard * SNAPSHOT_PRICE_STANDARD + archive * SNAPSHOT_PRICE_ARCHIVE;
 }
 
 export function roundUSD(n: number): number {
   return Math.round(n * 10000) / 10000;
 }
 
-/** Adds the storage cost of the time from now to `until` at the current rate. */
+/** Snapshot storage cost accrued so far: the ledger's block-milliseconds priced per tier. */
+export function accruedSnapshotStorageUSD(ledger: Ledger): number {
+  return (ledger.StandardBlockMs * SNAPSHOT_PRICE_STANDARD + ledger.ArchiveBlockMs * SNAPSHOT_PRICE_ARCHIVE) / MONTH_MS;
+}
+
+/**
+ * Adds the storage used from now to `until` at the current block counts. Counted in integer
+ * block-milliseconds (exact up to 2^53, about 285 years of 1,000 stored blocks), so how the time
+ * is split between Advance calls never changes the ledger.
+ */
 export function accrue(tx: Tx, until: number): void {
   const ms = until - tx.world.now;
   if (ms <= 0) return;
-  const usd = (accountSnapshotMonthlyUSD(tx.world) * ms) / MONTH_MS;
-  if (usd > 0) tx.setLedger({ ...tx.world.ledger, AccruedSnapshotStorageUSD: tx.world.ledger.AccruedSnapshotStorageUSD + usd });
+  const { standard, archive } = accountBilledBlocks(tx.world);
+  if (standard === 0 && archive === 0) return;
+  const ledger = tx.world.ledger;
+  tx.setLedger({ ...ledger, StandardBlockMs: ledger.StandardBlockMs + standard * ms, ArchiveBlockMs: ledger.ArchiveBlockMs + archive * ms });
 }
 
 export function charge(tx: Tx, entry: Omit<Charge, 'Time'>): void {

@@ -6,7 +6,7 @@ import { OTHER_ACCOUNT, REGIONS } from './catalog.ts';
 import { execute, isReadOnlyAction } from './execute.ts';
 import { prefixOf } from './ids.ts';
 import { mountsOf } from './actions/files.ts';
-import { accountSnapshotMonthlyUSD, billedBlocks, roundUSD } from './ledger.ts';
+import { accountSnapshotMonthlyUSD, accruedSnapshotStorageUSD, billedBlocks, roundUSD } from './ledger.ts';
 import type { Ec2Error, RegionName, SimCall, World } from './types.ts';
 
 export interface ActionCheck {
@@ -199,6 +199,6 @@ export function costSummary(world: World): CostSummary {
     volumeProvisionedGiB: provisioned,
     snapshotMonthlyUSD: roundUSD(accountSnapshotMonthlyUSD(world)),
     volumeMonthlyUSD: roundUSD(volumeCost),
-    snapshotSpentUSD: roundUSD(world.ledger.AccruedSnapshotStorageUSD + charges),
+    snapshotSpentUSD: roundUSD(accruedSnapshotStorageUSD(world.ledger) + charges),
   };
 }

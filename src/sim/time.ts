@@ -3,6 +3,7 @@
 import { dropRefs, releaseStandardCopy, unstoredVersions } from './blocks.ts';
 import { DAY, DURATIONS } from './durations.ts';
 import { invalidValue } from './errors.ts';
+import { attachedVolumes, workKey, type WorkKind } from './indexes.ts';
 import { attachmentLifecycle, imageLifecycle, instanceLifecycle, nextFlatState, nextState, nextTier, snapshotLifecycle, volumeLifecycle } from './lifecycles.ts';
 import { optNumber, type Params } from './params.ts';
 import type { InstanceStateName, Snapshot, SnapshotTierState, VolumeStateName, World } from './types.ts';
@@ -11,7 +12,6 @@ import { iso, type Tx } from './world.ts';
 import { completeFastSnapshotRestore, dropFastSnapshotRestores } from './actions/fastrestore.ts';
 import { removeSnapshot } from './actions/snapshots.ts';
 
-type WorkKind = 'instance' | 'purge' | 'volume' | 'attachment' | 'snapshot' | 'tier' | 'fsr';
 interface Work {
   at: number;
   kind: WorkKind;
@@ -20,22 +20,13 @@ interface Work {
 
 const KIND_ORDER: Record<WorkKind, number> = { attachment: 0, volume: 1, instance: 2, snapshot: 3, tier: 4, fsr: 5, purge: 6 };
 
-function pendingWork(world: World): Work[] {
+/** Work due by `until`, read from the World's schedule index. */
+function dueWork(world: World, until: number): Work[] {
   const out: Work[] = [];
-  for (const i of Object.values(world.instances)) {
-    if (i.TransitionAt !== null) out.push({ at: i.TransitionAt, kind: 'instance', id: i.InstanceId });
-    if (i.PurgeAt !== null) out.push({ at: i.PurgeAt, kind: 'purge', id: i.InstanceId });
-  }
-  for (const v of Object.values(world.volumes)) {
-    if (v.TransitionAt !== null) out.push({ at: v.TransitionAt, kind: 'volume', id: v.VolumeId });
-    if (v.Attachment?.TransitionAt != null) out.push({ at: v.Attachment.TransitionAt, kind: 'attachment', id: v.VolumeId });
-  }
-  for (const s of Object.values(world.snapshots)) {
-    if (s.State === 'pending') out.push({ at: s.CompleteAt, kind: 'snapshot', id: s.SnapshotId });
-    if (s.TierAt !== null) out.push({ at: s.TierAt, kind: 'tier', id: s.SnapshotId });
-  }
-  for (const [key, r] of Object.entries(world.fastSnapshotRestores)) {
-    if (r.TransitionAt !== null) out.push({ at: r.TransitionAt, kind: 'fsr', id: key });
+  for (const [key, at] of Object.entries(world.schedule)) {
+    if (at > until) continue;
+    const space = key.indexOf(' ');
+    out.push({ at, kind: key.slice(0, space) as WorkKind, id: key.slice(space + 1) });
   }
   return out;
 }
@@ -43,7 +34,7 @@ function pendingWork(world: World): Work[] {
 /** Simulated ms of the next pending completion, or null when nothing is pending. */
 export function nextEventTime(world: World): number | null {
   let next: number | null = null;
-  for (const w of pendingWork(world)) if (next === null || w.at < next) next = w.at;
+  for (const at of Object.values(world.schedule)) if (next === null || at < next) next = at;
   return next;
 }
 
@@ -63,8 +54,8 @@ function completeInstance(tx: Tx, id: string): void {
   tx.emit(`Instance${next === 'running' ? 'Running' : next === 'stopped' ? 'Stopped' : 'Terminated'}`, id, `Instance ${id} is ${next}`);
   if (terminated) {
     // I19: DeleteOnTermination volumes are deleted, the others detached and left available.
-    for (const v of Object.values(tx.world.volumes)) {
-      if (v.Attachment?.InstanceId !== id) continue;
+    for (const v of attachedVolumes(tx.world, id)) {
+      if (!v.Attachment) continue;
       const available = nextFlatState(volumeLifecycle, v.State, 'DETACHED') as VolumeStateName;
       if (v.Attachment.DeleteOnTermination) {
         const deleting = nextFlatState(volumeLifecycle, available, 'DELETE') as VolumeStateName;
@@ -181,28 +172,6 @@ function complete(tx: Tx, work: Work): void {
 /** MODEL CHOICE: one Advance moves at most 400 days, enough for the 90-day archive minimum and more. */
 export const MAX_ADVANCE_SECONDS = 400 * 86400;
 
-/** The time at which `work` is due in `world` now, or null when it is no longer pending. */
-function dueAt(world: World, work: Work): number | null {
-  switch (work.kind) {
-    case 'instance':
-      return world.instances[work.id]?.TransitionAt ?? null;
-    case 'purge':
-      return world.instances[work.id]?.PurgeAt ?? null;
-    case 'volume':
-      return world.volumes[work.id]?.TransitionAt ?? null;
-    case 'attachment':
-      return world.volumes[work.id]?.Attachment?.TransitionAt ?? null;
-    case 'snapshot': {
-      const s = world.snapshots[work.id];
-      return s?.State === 'pending' ? s.CompleteAt : null;
-    }
-    case 'tier':
-      return world.snapshots[work.id]?.TierAt ?? null;
-    case 'fsr':
-      return world.fastSnapshotRestores[work.id]?.TransitionAt ?? null;
-  }
-}
-
 function byTime(a: Work, b: Work): number {
   return a.at - b.at || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
@@ -218,9 +187,9 @@ export function Advance(tx: Tx, p: Params): unknown {
   // schedule is read again after each of those; items an earlier completion changed are skipped.
   for (let rescan = true; rescan; ) {
     rescan = false;
-    const due = pendingWork(tx.world).filter((w) => w.at <= target).sort(byTime);
+    const due = dueWork(tx.world, target).sort(byTime);
     for (const work of due) {
-      if (dueAt(tx.world, work) !== work.at) continue;
+      if (tx.world.schedule[workKey(work.kind, work.id)] !== work.at) continue;
       accrue(tx, work.at);
       tx.setNow(Math.max(tx.world.now, work.at));
       complete(tx, work);

@@ -182,8 +182,12 @@ export interface Charge {
 }
 
 export interface Ledger {
-  /** Snapshot storage cost accrued so far, as the clock moved. */
-  AccruedSnapshotStorageUSD: number;
+  /**
+   * Snapshot storage used so far, as the clock moved, in block-milliseconds per tier: integers, so
+   * one long Advance and several short ones give the same ledger. USD: accruedSnapshotStorageUSD().
+   */
+  StandardBlockMs: number;
+  ArchiveBlockMs: number;
   Charges: Charge[];
 }
 
@@ -209,6 +213,10 @@ export interface World {
   blocks: Record<string, BlockVersion>;
   reservations: Record<string, Reservation>;
   fastSnapshotRestores: Record<string, FastSnapshotRestore>;
+  /** Derived index (indexes.ts): every pending completion, `${kind} ${id}` -> ms it is due. */
+  schedule: Record<string, number>;
+  /** Derived index (indexes.ts): instance id -> sorted ids of the volumes attached to it. */
+  attachments: Record<string, string[]>;
   ledger: Ledger;
 }
 

@@ -14,13 +14,16 @@ import {
   type CatalogImage,
 } from './catalog.ts';
 import { generateId, seedState, type IdPrefix } from './ids.ts';
-import type { Image, RegionName, SimEvent, Snapshot, World } from './types.ts';
+import { workOf } from './indexes.ts';
+import type { Image, RegionName, SimEvent, Snapshot, Volume, World } from './types.ts';
 
 export const CLOCK_START = Date.UTC(2026, 0, 1, 0, 0, 0);
 export const DEFAULT_SEED = 1;
 
-type Tables = Pick<World, 'instances' | 'volumes' | 'snapshots' | 'images' | 'blocks' | 'reservations' | 'fastSnapshotRestores'>;
+type Tables = Pick<World, 'instances' | 'volumes' | 'snapshots' | 'images' | 'blocks' | 'reservations' | 'fastSnapshotRestores' | 'schedule' | 'attachments'>;
 export type TableName = keyof Tables;
+/** Tables of records; the others are indexes derived from them (indexes.ts), written only here. */
+export type RecordTableName = Exclude<TableName, 'schedule' | 'attachments'>;
 type RecordOf<K extends TableName> = Tables[K][string];
 
 export interface Tx {
@@ -28,13 +31,16 @@ export interface Tx {
   readonly region: RegionName;
   readonly events: SimEvent[];
   newId(prefix: IdPrefix): string;
-  put<K extends TableName>(table: K, id: string, record: RecordOf<K>): void;
-  remove(table: TableName, id: string): void;
+  put<K extends RecordTableName>(table: K, id: string, record: RecordOf<K>): void;
+  remove(table: RecordTableName, id: string): void;
   setNow(now: number): void;
   setNextBlock(n: number): void;
   setLedger(ledger: World['ledger']): void;
   emit(type: string, resourceId: string, message: string, extra?: Record<string, unknown>): void;
 }
+
+/** Tables whose records feed the derived indexes. */
+const INDEXED: ReadonlySet<TableName> = new Set(['instances', 'volumes', 'snapshots', 'fastSnapshotRestores']);
 
 /** What undoes the call in progress on a draft. */
 interface CallUndo {
@@ -80,6 +86,37 @@ export function beginTx(draft: Draft, region: RegionName): Tx {
     }
     return world[name] as Record<string, unknown>;
   };
+  const write = (name: TableName, id: string, record: unknown): void => {
+    const records = table(name);
+    if (!call.fresh.has(name)) call.journal.push([name, id, Object.hasOwn(records, id), records[id]]);
+    records[id] = record;
+  };
+  const erase = (name: TableName, id: string): void => {
+    const records = table(name);
+    if (!Object.hasOwn(records, id)) return;
+    if (!call.fresh.has(name)) {
+      call.journal.push([name, id, true, records[id]]);
+      call.reordered = true;
+    }
+    delete records[id];
+  };
+  // Keeps the derived indexes in step with a record going from `before` to `after` (undefined: absent).
+  const reindex = (name: RecordTableName, id: string, before: unknown, after: unknown): void => {
+    if (!INDEXED.has(name)) return;
+    const due = workOf(name, id, after);
+    for (const [key] of workOf(name, id, before)) if (!due.some(([k]) => k === key)) erase('schedule', key);
+    for (const [key, at] of due) if (world.schedule[key] !== at) write('schedule', key, at);
+    if (name !== 'volumes') return;
+    const from = (before as Volume | undefined)?.Attachment?.InstanceId;
+    const to = (after as Volume | undefined)?.Attachment?.InstanceId;
+    if (from === to) return;
+    if (from !== undefined) {
+      const rest = (world.attachments[from] ?? []).filter((v) => v !== id);
+      if (rest.length > 0) write('attachments', from, rest);
+      else erase('attachments', from);
+    }
+    if (to !== undefined) write('attachments', to, [...(world.attachments[to] ?? []), id].sort());
+  };
   return {
     world,
     region,
@@ -90,18 +127,15 @@ export function beginTx(draft: Draft, region: RegionName): Tx {
       return id;
     },
     put(name, id, record) {
-      const records = table(name);
-      if (!call.fresh.has(name)) call.journal.push([name, id, Object.hasOwn(records, id), records[id]]);
-      records[id] = record;
+      const before = Object.hasOwn(world[name], id) ? world[name][id] : undefined;
+      write(name, id, record);
+      reindex(name, id, before, record);
     },
     remove(name, id) {
-      const records = table(name);
-      if (!Object.hasOwn(records, id)) return;
-      if (!call.fresh.has(name)) {
-        call.journal.push([name, id, true, records[id]]);
-        call.reordered = true;
-      }
-      delete records[id];
+      if (!Object.hasOwn(world[name], id)) return;
+      const before = world[name][id];
+      erase(name, id);
+      reindex(name, id, before, undefined);
     },
     setNow(now) {
       world.now = now;
@@ -164,7 +198,9 @@ export function createWorld(options: { seed?: number } = {}): World {
     blocks: {},
     reservations: {},
     fastSnapshotRestores: {},
-    ledger: { AccruedSnapshotStorageUSD: 0, Charges: [] },
+    schedule: {},
+    attachments: {},
+    ledger: { StandardBlockMs: 0, ArchiveBlockMs: 0, Charges: [] },
   };
   const tx = beginTx(openDraft(empty), 'us-east-1');
   for (const region of REGIONS) {

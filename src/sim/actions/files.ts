@@ -1,5 +1,6 @@
 // Simulator-only actions on the data of a running instance: WriteFile, DeleteFile, InstallPackage,
 // ReadFile, ListFiles; and DescribeStorage, the snapshot storage ledger (reference §4).
+import { attachedVolumes } from '../indexes.ts';
 import { getInstance } from '../access.ts';
 import { BLOCK_BYTES, byteLength, deleteFile, filesOfBlocks, writeGroups } from '../blocks.ts';
 import { billedBlocks, roundUSD, snapshotMonthlyUSD } from '../ledger.ts';
@@ -22,8 +23,8 @@ export interface Mount {
  * device /dev/sdX or /dev/xvdX at /mnt/sdX. MODEL CHOICE: volumes are mounted as soon as attached.
  */
 export function mountsOf(world: World, instance: Instance): Mount[] {
-  return Object.values(world.volumes)
-    .filter((v) => v.Attachment?.InstanceId === instance.InstanceId && v.Attachment.State === 'attached')
+  return attachedVolumes(world, instance.InstanceId)
+    .filter((v) => v.Attachment?.State === 'attached')
     .map((v) => {
       const device = v.Attachment?.Device ?? '';
       const MountPoint = device === instance.RootDeviceName ? '/' : `/mnt/${device.replace(/^\/dev\//, '').replace(/^xvd/, 'sd')}`;

@@ -1,5 +1,6 @@
 // CreateImage, RegisterImage, DescribeImages, DeregisterImage, Disable/EnableImage, CopyImage,
 // Modify/DescribeImageAttribute, Enable/DisableImageDeprecation (reference §2.10-2.15, §2.17).
+import { attachedVolumes } from '../indexes.ts';
 import { checkIdFormat, getImageRecord, getInstance, getOwnImage, getSnapshot, imageNotFound, imageVisible } from '../access.ts';
 import { DEFAULT_VOLUME_TYPE } from '../catalog.ts';
 import { fail, invalidValue, missingParameter } from '../errors.ts';
@@ -140,8 +141,8 @@ export function CreateImage(tx: Tx, p: Params): unknown {
   checkName(tx.world, tx.region, name);
   const requests = readMappingRequests(p);
   const tags = readTagSpecifications(p, ['image', 'snapshot']);
-  const attached = Object.values(tx.world.volumes)
-    .filter((v) => v.Attachment?.InstanceId === instance.InstanceId && v.Attachment.State !== 'detaching')
+  const attached = attachedVolumes(tx.world, instance.InstanceId)
+    .filter((v) => v.Attachment?.State !== 'detaching')
     .sort((a, b) => deviceOrder(instance.RootDeviceName, a) - deviceOrder(instance.RootDeviceName, b) || ((a.Attachment?.Device ?? '') < (b.Attachment?.Device ?? '') ? -1 : 1));
   const imageId = tx.newId('ami');
   if (!noReboot && instance.State === 'running') {

@@ -1,4 +1,5 @@
 // RunInstances, DescribeInstances, Stop/Start/Reboot/TerminateInstances (reference §2.1, §2.2).
+import { attachedVolumes } from '../indexes.ts';
 import { checkIdFormat, getAll, getImageRecord, getInstance, getSnapshot, instanceNotFound, instanceVisible } from '../access.ts';
 import { DEFAULT_INSTANCE_TYPE, DEFAULT_VOLUME_TYPE, INSTANCE_TYPES } from '../catalog.ts';
 import { DURATIONS } from '../durations.ts';
@@ -282,9 +283,7 @@ export function StopInstances(tx: Tx, p: Params): unknown {
 
 /** A volume is (being) attached at the root device; one that is detaching does not count. */
 export function rootAttached(world: World, i: Instance): boolean {
-  return Object.values(world.volumes).some(
-    (v) => v.Attachment?.InstanceId === i.InstanceId && v.Attachment.Device === i.RootDeviceName && v.Attachment.State !== 'detaching',
-  );
+  return attachedVolumes(world, i.InstanceId).some((v) => v.Attachment?.Device === i.RootDeviceName && v.Attachment.State !== 'detaching');
 }
 
 export function StartInstances(tx: Tx, p: Params): unknown {
@@ -378,7 +377,7 @@ export function ModifyInstanceAttribute(tx: Tx, p: Params): unknown {
     const device = reqString(m, 'DeviceName', `BlockDeviceMapping.${i + 1}.DeviceName`);
     const ebs = optObject(m, 'Ebs', `BlockDeviceMapping.${i + 1}.Ebs`) ?? missingParameter(`BlockDeviceMapping.${i + 1}.Ebs`);
     const dot = optBool(ebs, 'DeleteOnTermination', `BlockDeviceMapping.${i + 1}.Ebs.DeleteOnTermination`) ?? missingParameter(`BlockDeviceMapping.${i + 1}.Ebs.DeleteOnTermination`);
-    const volume = Object.values(tx.world.volumes).find((v) => v.Attachment?.InstanceId === instance.InstanceId && v.Attachment.Device === device);
+    const volume = attachedVolumes(tx.world, instance.InstanceId).find((v) => v.Attachment?.Device === device);
     if (!volume?.Attachment) return invalidValue(`BlockDeviceMapping.${i + 1}.DeviceName`, device, `No volume is attached to ${instance.InstanceId} at ${device}.`);
     tx.put('volumes', volume.VolumeId, { ...volume, Attachment: { ...volume.Attachment, DeleteOnTermination: dot } });
   });

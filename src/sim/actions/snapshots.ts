@@ -1,5 +1,6 @@
 // CreateSnapshot(s), DescribeSnapshots, DeleteSnapshot, CopySnapshot, snapshot attributes and
 // storage tiers (reference §2.7-2.9, §2.16, §2.18, §4).
+import { attachedVolumes } from '../indexes.ts';
 import { checkIdFormat, getInstance, getOwnSnapshot, getSnapshot, getVolume, snapshotNotFound, snapshotVisible } from '../access.ts';
 import { addRefs, dropRefs, holdsStandardCopy, keyIdentity, releaseStandardCopy, unstoredVersions } from '../blocks.ts';
 import { REGIONS } from '../catalog.ts';
@@ -114,8 +115,7 @@ export function CreateSnapshots(tx: Tx, p: Params): unknown {
   const copyTags = optString(p, 'CopyTagsFromSource');
   if (copyTags !== undefined && copyTags !== 'volume') invalidValue('CopyTagsFromSource', copyTags);
   const tags = readTagSpecifications(p, ['snapshot'])['snapshot'] ?? [];
-  const volumes = Object.values(tx.world.volumes)
-    .filter((v) => v.Attachment?.InstanceId === instance.InstanceId)
+  const volumes = attachedVolumes(tx.world, instance.InstanceId)
     .filter((v) => !(excludeBoot && v.Attachment?.Device === instance.RootDeviceName))
     .filter((v) => !excluded.includes(v.VolumeId))
     .sort((a, b) => ((a.Attachment?.Device ?? '') < (b.Attachment?.Device ?? '') ? -1 : 1));

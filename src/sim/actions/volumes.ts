@@ -1,4 +1,5 @@
 // CreateVolume, DescribeVolumes, AttachVolume, DetachVolume, DeleteVolume (reference §2.3-2.6).
+import { attachedVolumes } from '../indexes.ts';
 import { checkIdFormat, getInstance, getSnapshot, getVolume, volumeNotFound, volumeVisible } from '../access.ts';
 import { addRefs, keyIdentity } from '../blocks.ts';
 import { DEFAULT_VOLUME_TYPE, VOLUME_SIZE_LIMITS } from '../catalog.ts';
@@ -211,7 +212,7 @@ export function AttachVolume(tx: Tx, p: Params): unknown {
   if (volume.AvailabilityZone !== instance.AvailabilityZone) {
     fail('InvalidVolume.ZoneMismatch', `The volume '${volume.VolumeId}' is not in the same availability zone as instance '${instance.InstanceId}'`);
   }
-  const onInstance = Object.values(tx.world.volumes).filter((v) => v.Attachment?.InstanceId === instance.InstanceId);
+  const onInstance = attachedVolumes(tx.world, instance.InstanceId);
   if (onInstance.length >= MAX_ATTACHMENTS) {
     fail('AttachmentLimitExceeded', `Instance '${instance.InstanceId}' already has ${MAX_ATTACHMENTS} volumes attached, the most this simulation allows.`);
   }

@@ -82,6 +82,21 @@ describe('Advance and time', () => {
     expect(nextEventTime(later.world)).toBeNull();
   });
 
+  test('the schedule and attachment indexes follow the records, and checkInvariants catches a stale one', () => {
+    const { world, instanceId, rootVolumeId } = runningInstance();
+    const snap = ok(world, 'CreateSnapshot', { VolumeId: rootVolumeId });
+    const snapshotId = snap.out.SnapshotId as string;
+    expect(snap.world.attachments).toEqual({ [instanceId]: [rootVolumeId] });
+    expect(snap.world.schedule).toEqual({ [`snapshot ${snapshotId}`]: snap.world.snapshots[snapshotId]!.CompleteAt });
+    const done = advance(snap.world, 600).world;
+    expect(done.schedule).toEqual({});
+    expect(checkInvariants(done)).toEqual([]);
+    expect(checkInvariants({ ...done, schedule: { [`snapshot ${snapshotId}`]: done.now } })).toEqual([
+      `index schedule has snapshot ${snapshotId} = ${done.now} but the records give nothing`,
+    ]);
+    expect(checkInvariants({ ...done, attachments: {} })).toEqual([`index attachments has ${instanceId} = nothing but the records give ["${rootVolumeId}"]`]);
+  });
+
   test('rejects negative or huge advances', () => {
     err(createWorld(), 'Advance', { Seconds: -1 }, 'InvalidParameterValue');
     err(createWorld(), 'Advance', { Seconds: 'soon' }, 'InvalidParameterValue');

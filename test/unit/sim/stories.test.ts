@@ -1,5 +1,6 @@
 // End-to-end stories from the issue: what a learner does in the lab, checked against the reference.
 import { describe, expect, test } from 'vitest';
+import { accruedSnapshotStorageUSD } from '../../../src/sim/ledger.ts';
 import { filesOfInstance, filesOfSnapshot } from '../../../src/sim/queries.ts';
 import { costSummary, MONTH_MS } from '../../../src/sim/index.ts';
 import type { World } from '../../../src/sim/index.ts';
@@ -181,10 +182,11 @@ describe('cost ledger', () => {
     const base = runningInstance();
     const s = ok(base.world, 'CreateSnapshot', { VolumeId: base.rootVolumeId });
     let w = advance(s.world, 45).world;
-    const start = w.ledger.AccruedSnapshotStorageUSD;
+    const start = w.ledger.StandardBlockMs;
     w = advance(w, MONTH_MS / 1000).world;
-    // 3 GiB stored for one billing month at $0.05.
-    expect(w.ledger.AccruedSnapshotStorageUSD - start).toBeCloseTo(0.15, 6);
+    // 3 GiB stored for one billing month at $0.05, counted exactly in block-milliseconds.
+    expect(w.ledger.StandardBlockMs - start).toBe(3 * MONTH_MS);
+    expect(accruedSnapshotStorageUSD({ ...w.ledger, StandardBlockMs: w.ledger.StandardBlockMs - start })).toBeCloseTo(0.15, 12);
     w = advance(ok(w, 'ModifySnapshotTier', { SnapshotId: s.out.SnapshotId, StorageTier: 'archive' }).world, 7 * 3600).world;
     const restored = ok(w, 'RestoreSnapshotTier', { SnapshotId: s.out.SnapshotId, PermanentRestore: true });
     const charges = restored.world.ledger.Charges.map((c) => [c.Kind, c.USD]);
