@@ -59,6 +59,10 @@ describe.each([false, true])('Lab (StrictMode: %s)', (strict) => {
     expect(within(row).getByText('stopping')).toBeTruthy();
     // The same resource is drawn in the diagram, as a button with its state in its name.
     expect(screen.getByRole('button', { name: new RegExp(`Instance ${instanceId}.*stopping`) })).toBeTruthy();
+    const fit = screen.getByRole('button', { name: 'Fit diagram to width' });
+    fireEvent.click(fit);
+    expect(fit.getAttribute('aria-pressed')).toBe('true');
+    expect(fit.closest('section')?.classList.contains('lab-diagram--fit')).toBe(true);
   });
 
   test('selecting a volume offers the actions the model allows; clicking one sends that call and shows its CLI command', () => {

@@ -3,7 +3,7 @@
  * events; none keeps a copy of the simulation in React state.
  */
 import { useSelector } from '@xstate/react';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { World } from '../../sim/index.ts';
 import { costSummary } from '../../sim/index.ts';
 import {
@@ -31,8 +31,13 @@ export function DiagramPanel({ world, selectedId, onSelect }: { world: World; se
   useEffect(() => {
     order.current = layout.order;
   }, [layout]);
+  // On a narrow screen the full-size drawing scrolls; fitting it shows the whole account at once.
+  const [fit, setFit] = useState(false);
   return (
-    <section className="lab-panel lab-diagram" aria-label="Diagram">
+    <section className={`lab-panel lab-diagram${fit ? ' lab-diagram--fit' : ''}`} aria-label="Diagram">
+      <button type="button" className="button lab-diagram__fit" aria-pressed={fit} onClick={() => setFit((f) => !f)}>
+        Fit diagram to width
+      </button>
       {/* Focusable so keyboard users can scroll a diagram wider than the screen. */}
       <div className="lab-diagram__scroll" tabIndex={0} role="region" aria-label="Diagram of the account (scrolls sideways)">
         <TopologyDiagram
