@@ -1,9 +1,11 @@
 // Derived indexes kept in the World so hot paths need not scan whole tables: `schedule` (every
-// pending completion, by work key) and `attachments` (instance id -> ids of the volumes attached to
-// it). They are a pure function of the records: the draft's put/remove (world.ts) update them on
+// pending completion, by work key), `attachments` (instance id -> ids of the volumes attached to
+// it) and `billedBlocks` (what the account's snapshots are billed for, read at every completion
+// an Advance makes). They are a pure function of the records: the draft's put/remove (world.ts) update them on
 // every write, so they are copied, journalled and undone like any table, and checkInvariants
 // compares them with a recomputation from scratch.
-import type { FastSnapshotRestore, Instance, Snapshot, Volume, World } from './types.ts';
+import { billedBlocks } from './ledger.ts';
+import type { BilledBlocks, FastSnapshotRestore, Instance, Snapshot, Volume, World } from './types.ts';
 
 export type WorkKind = 'instance' | 'purge' | 'volume' | 'attachment' | 'snapshot' | 'tier' | 'fsr';
 
@@ -55,8 +57,17 @@ export function attachedVolumes(world: World, instanceId: string): Volume[] {
     .map((id) => world.volumes[id] as Volume);
 }
 
+/** `total` with `before` of a snapshot replaced by `after` (undefined: absent); only own snapshots are billed. */
+export function rebill(total: BilledBlocks, accountId: string, before: Snapshot | undefined, after: Snapshot | undefined): BilledBlocks {
+  const of = (s: Snapshot | undefined) => (s !== undefined && s.OwnerId === accountId ? billedBlocks(s) : { standard: 0, archive: 0 });
+  const was = of(before);
+  const now = of(after);
+  if (was.standard === now.standard && was.archive === now.archive) return total;
+  return { Standard: total.Standard - was.standard + now.standard, Archive: total.Archive - was.archive + now.archive };
+}
+
 /** The indexes recomputed from the records, for checkInvariants. */
-export function recomputeIndexes(world: World): Pick<World, 'schedule' | 'attachments'> {
+export function recomputeIndexes(world: World): Pick<World, 'schedule' | 'attachments' | 'billedBlocks'> {
   const schedule: Record<string, number> = {};
   for (const table of ['instances', 'volumes', 'snapshots', 'fastSnapshotRestores'] as const) {
     for (const [id, record] of Object.entries(world[table])) for (const [key, at] of workOf(table, id, record)) schedule[key] = at;
@@ -66,5 +77,7 @@ export function recomputeIndexes(world: World): Pick<World, 'schedule' | 'attach
     if (v.Attachment) (attachments[v.Attachment.InstanceId] ??= []).push(v.VolumeId);
   }
   for (const ids of Object.values(attachments)) ids.sort();
-  return { schedule, attachments };
+  let billed: BilledBlocks = { Standard: 0, Archive: 0 };
+  for (const s of Object.values(world.snapshots)) billed = rebill(billed, world.accountId, undefined, s);
+  return { schedule, attachments, billedBlocks: billed };
 }

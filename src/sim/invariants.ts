@@ -142,6 +142,9 @@ export function checkInvariants(world: World): string[] {
 
   // The derived indexes must be exactly what the records give.
   const expected = recomputeIndexes(world);
+  if (JSON.stringify(world.billedBlocks) !== JSON.stringify(expected.billedBlocks)) {
+    v(`index billedBlocks is ${JSON.stringify(world.billedBlocks)} but the snapshots give ${JSON.stringify(expected.billedBlocks)}`);
+  }
   for (const name of ['schedule', 'attachments'] as const) {
     const keys = new Set([...Object.keys(world[name]), ...Object.keys(expected[name])]);
     for (const key of keys) {

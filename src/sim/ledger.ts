@@ -23,23 +23,9 @@ export function snapshotMonthlyUSD(s: Pick<Snapshot, 'Owned' | 'Image' | 'Tier'>
   return standard * SNAPSHOT_PRICE_STANDARD + archive * SNAPSHOT_PRICE_ARCHIVE;
 }
 
-/** Blocks the account's snapshots are billed for now, all Regions. */
-function accountBilledBlocks(world: World): { standard: number; archive: number } {
-  let standard = 0;
-  let archive = 0;
-  for (const s of Object.values(world.snapshots)) {
-    if (s.OwnerId !== world.accountId) continue;
-    const billed = billedBlocks(s);
-    standard += billed.standard;
-    archive += billed.archive;
-  }
-  return { standard, archive };
-}
-
-/** Monthly snapshot storage cost of the account, all Regions. */
+/** Monthly snapshot storage cost of the account, all Regions (from the World's billedBlocks index). */
 export function accountSnapshotMonthlyUSD(world: World): number {
-  const { standard, archive } = accountBilledBlocks(world);
-  return standard * SNAPSHOT_PRICE_STANDARD + archive * SNAPSHOT_PRICE_ARCHIVE;
+  return world.billedBlocks.Standard * SNAPSHOT_PRICE_STANDARD + world.billedBlocks.Archive * SNAPSHOT_PRICE_ARCHIVE;
 }
 
 export function roundUSD(n: number): number {
@@ -59,7 +45,7 @@ export function accruedSnapshotStorageUSD(ledger: Ledger): number {
 export function accrue(tx: Tx, until: number): void {
   const ms = until - tx.world.now;
   if (ms <= 0) return;
-  const { standard, archive } = accountBilledBlocks(tx.world);
+  const { Standard: standard, Archive: archive } = tx.world.billedBlocks;
   if (standard === 0 && archive === 0) return;
   const ledger = tx.world.ledger;
   tx.setLedger({ ...ledger, StandardBlockMs: ledger.StandardBlockMs + standard * ms, ArchiveBlockMs: ledger.ArchiveBlockMs + archive * ms });

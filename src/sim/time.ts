@@ -23,7 +23,9 @@ const KIND_ORDER: Record<WorkKind, number> = { attachment: 0, volume: 1, instanc
 /** Work due by `until`, read from the World's schedule index. */
 function dueWork(world: World, until: number): Work[] {
   const out: Work[] = [];
-  for (const [key, at] of Object.entries(world.schedule)) {
+  const schedule = world.schedule;
+  for (const key in schedule) {
+    const at = schedule[key] as number;
     if (at > until) continue;
     const space = key.indexOf(' ');
     out.push({ at, kind: key.slice(0, space) as WorkKind, id: key.slice(space + 1) });

@@ -181,6 +181,11 @@ export interface Charge {
   Description: string;
 }
 
+export interface BilledBlocks {
+  Standard: number;
+  Archive: number;
+}
+
 export interface Ledger {
   /**
    * Snapshot storage used so far, as the clock moved, in block-milliseconds per tier: integers, so
@@ -217,6 +222,8 @@ export interface World {
   schedule: Record<string, number>;
   /** Derived index (indexes.ts): instance id -> sorted ids of the volumes attached to it. */
   attachments: Record<string, string[]>;
+  /** Derived index (indexes.ts): blocks the account's own snapshots are billed for now, per tier. */
+  billedBlocks: BilledBlocks;
   ledger: Ledger;
 }
 

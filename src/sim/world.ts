@@ -14,7 +14,7 @@ import {
   type CatalogImage,
 } from './catalog.ts';
 import { generateId, seedState, type IdPrefix } from './ids.ts';
-import { workOf } from './indexes.ts';
+import { rebill, workOf } from './indexes.ts';
 import type { Image, RegionName, SimEvent, Snapshot, Volume, World } from './types.ts';
 
 export const CLOCK_START = Date.UTC(2026, 0, 1, 0, 0, 0);
@@ -106,6 +106,8 @@ export function beginTx(draft: Draft, region: RegionName): Tx {
     const due = workOf(name, id, after);
     for (const [key] of workOf(name, id, before)) if (!due.some(([k]) => k === key)) erase('schedule', key);
     for (const [key, at] of due) if (world.schedule[key] !== at) write('schedule', key, at);
+    // A World field like `now`: the call's start copy restores it on rollBack.
+    if (name === 'snapshots') world.billedBlocks = rebill(world.billedBlocks, world.accountId, before as Snapshot | undefined, after as Snapshot | undefined);
     if (name !== 'volumes') return;
     const from = (before as Volume | undefined)?.Attachment?.InstanceId;
     const to = (after as Volume | undefined)?.Attachment?.InstanceId;
@@ -200,6 +202,7 @@ export function createWorld(options: { seed?: number } = {}): World {
     fastSnapshotRestores: {},
     schedule: {},
     attachments: {},
+    billedBlocks: { Standard: 0, Archive: 0 },
     ledger: { StandardBlockMs: 0, ArchiveBlockMs: 0, Charges: [] },
   };
   const tx = beginTx(openDraft(empty), 'us-east-1');

@@ -82,7 +82,7 @@ describe('Advance and time', () => {
     expect(nextEventTime(later.world)).toBeNull();
   });
 
-  test('the schedule and attachment indexes follow the records, and checkInvariants catches a stale one', () => {
+  test('the schedule, attachment and billed-block indexes follow the records, and checkInvariants catches a stale one', () => {
     const { world, instanceId, rootVolumeId } = runningInstance();
     const snap = ok(world, 'CreateSnapshot', { VolumeId: rootVolumeId });
     const snapshotId = snap.out.SnapshotId as string;
@@ -95,6 +95,11 @@ describe('Advance and time', () => {
       `index schedule has snapshot ${snapshotId} = ${done.now} but the records give nothing`,
     ]);
     expect(checkInvariants({ ...done, attachments: {} })).toEqual([`index attachments has ${instanceId} = nothing but the records give ["${rootVolumeId}"]`]);
+    // The root volume's 3 written blocks are stored by the snapshot and billed in the standard tier.
+    expect(done.billedBlocks).toEqual({ Standard: 3, Archive: 0 });
+    expect(checkInvariants({ ...done, billedBlocks: { Standard: 0, Archive: 0 } })).toEqual([
+      'index billedBlocks is {"Standard":0,"Archive":0} but the snapshots give {"Standard":3,"Archive":0}',
+    ]);
   });
 
   test('rejects negative or huge advances', () => {

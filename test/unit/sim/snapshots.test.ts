@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { recomputeIndexes } from '../../../src/sim/indexes.ts';
 import { advance, err, ok, runningInstance, state } from './helpers.ts';
 
 describe('CreateSnapshot', () => {
@@ -194,7 +195,9 @@ describe('ModifySnapshotAttribute / DescribeSnapshotAttribute', () => {
   test('a snapshot shared with the learner by another account is visible and usable', () => {
     const { world, snapshotId } = completedSnapshot();
     // Hand the snapshot to the other account and share it back: what the learner sees of someone else's snapshot.
-    const foreign = { ...world, snapshots: { ...world.snapshots, [snapshotId]: { ...world.snapshots[snapshotId]!, OwnerId: '210987654321', CreateVolumePermissions: ['123456789012'] } } };
+    const handed = { ...world, snapshots: { ...world.snapshots, [snapshotId]: { ...world.snapshots[snapshotId]!, OwnerId: '210987654321', CreateVolumePermissions: ['123456789012'] } } };
+    // An edit by hand must keep the derived indexes in step: the learner no longer pays for it.
+    const foreign = { ...handed, ...recomputeIndexes(handed) };
     expect(ok(foreign, 'DescribeSnapshots', { RestorableByUserIds: ['self'], OwnerIds: ['210987654321'] }).out.Snapshots).toHaveLength(1);
     const v = ok(foreign, 'CreateVolume', { AvailabilityZone: 'us-east-1a', SnapshotId: snapshotId });
     // Another account's snapshot starts a new lineage for the learner's volume (B5).
