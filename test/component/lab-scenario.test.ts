@@ -28,12 +28,24 @@ describe('scenarioSetup', () => {
     expect(Object.values(replayed.instances)[0]?.State).toBe('running');
   });
 
-  test('a script the CLI cannot run yet (shell substitutions) gives a message naming the line', () => {
+  test('the lesson scenario, with its shell variables, replays to a web server with its data volume at /dev/sdf', () => {
     const yaml = readFileSync('content/scenarios/web-server-with-data-volume.yaml', 'utf8');
     const script = yaml.split('script: |\n')[1]?.replace(/^ {2}/gm, '') ?? '';
     const setup = scenarioSetup(script);
-    // When the CLI learns $(...) this scenario will replay; until then the Lab must explain, not crash.
-    if (setup.ok) expect(setup.calls.length).toBeGreaterThan(0);
-    else expect(setup.error).toMatch(/^Line \d+ of its script could not be run: .*\$/);
+    if (!setup.ok) throw new Error(setup.error);
+    let replayed = createWorld();
+    for (const call of setup.calls) {
+      const r = execute(replayed, call);
+      if (!r.ok) throw new Error(r.error.Message);
+      replayed = r.world;
+    }
+    const data = Object.values(replayed.volumes).find((v) => v.Attachment?.Device === '/dev/sdf');
+    expect(data?.Size).toBe(20);
+    expect(Object.values(replayed.instances)[0]?.State).toBe('running');
+  });
+
+  test('a script the CLI cannot run gives a message naming the line, not a crash', () => {
+    const setup = scenarioSetup('aws ec2 describe-volumes\naws ec2 attach-volume --volume-id vol-0123456789abcdef0 --instance-id i-0123456789abcdef0 --device /dev/sdf\n');
+    expect(setup).toEqual({ ok: false, error: expect.stringMatching(/^Line 2 of its script could not be run: .*InvalidVolume\.NotFound|^Line 2 of its script could not be run: .*does not exist/) });
   });
 });

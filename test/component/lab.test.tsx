@@ -133,6 +133,20 @@ describe.each([false, true])('Lab (StrictMode: %s)', (strict) => {
 });
 
 describe('Lab terminal keys and the history bar', () => {
+  test('shell variables set by one command are seen by the next, as in a shell session', async () => {
+    const actor = startActor();
+    renderLab(actor);
+    const imageId = publicImageId(world(actor), 'us-east-1', 'al2023') ?? '';
+    const input = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Command' });
+    fireEvent.change(input, { target: { value: `ID=$(aws ec2 run-instances --image-id ${imageId} --query 'Instances[0].InstanceId' --output text)` } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    await waitFor(() => expect(Object.keys(world(actor).instances)).toHaveLength(1));
+    const instanceId = Object.keys(world(actor).instances)[0] ?? '';
+    fireEvent.change(input, { target: { value: 'aws ec2 terminate-instances --instance-ids $ID' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    await waitFor(() => expect(world(actor).instances[instanceId]?.State).toBe('shutting-down'));
+  });
+
   test('Tab completes operation names and ids; Up recalls the previous command', async () => {
     const actor = startActor(launchScenario());
     renderLab(actor);

@@ -9,6 +9,7 @@ import type { KeyboardEvent, SubmitEvent } from 'react';
 import { nextRequestId } from './actor.ts';
 import type { SimulatorActor } from './actor.ts';
 import { ErrorNote } from './ErrorNote.tsx';
+import type { ShellEnvironment } from '../../cli/index.ts';
 import { loadCli, useCli } from './cli.ts';
 import type { TerminalEntry } from './terminal.ts';
 
@@ -23,6 +24,8 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
   const [browse, setBrowse] = useState<number | null>(null);
   const [candidates, setCandidates] = useState<string[]>([]);
   const [status, setStatus] = useState('');
+  // The shell session's variables (ID=$(aws ...)), kept between commands as a shell keeps them.
+  const [environment, setEnvironment] = useState<ShellEnvironment>({});
   const id = useId();
   const seq = useRef(0);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -45,7 +48,8 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
       return;
     }
     const world = actor.getSnapshot().context.history.world;
-    const typed = runTyped(world, command);
+    const typed = runTyped(world, command, environment);
+    setEnvironment(typed.environment);
     for (const call of typed.calls) actor.send({ type: 'call.run', call, requestId: nextRequestId('terminal') });
     const added = typed.entries.map((e) => ({ ...e, seq: ++seq.current }));
     setEntries((old) => [...old, ...added].slice(-KEEP));

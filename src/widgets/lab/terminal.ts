@@ -11,6 +11,7 @@ import {
   runScript,
   SIM_COMMANDS,
 } from '../../cli/index.ts';
+import type { ShellEnvironment } from '../../cli/index.ts';
 import type { SimCall, World } from '../../sim/index.ts';
 
 export { formatCall } from '../../cli/index.ts';
@@ -30,6 +31,8 @@ export interface TypedRun {
   entries: Omit<TerminalEntry, 'seq'>[];
   /** The calls that changed the World, in order, for the lab's log (consecutive clock moves merged). */
   calls: SimCall[];
+  /** The shell variables after the text ran (NAME=value, NAME=$(aws ...)), for the next command. */
+  environment: ShellEnvironment;
 }
 
 function isAdvance(call: SimCall | undefined): boolean {
@@ -52,9 +55,9 @@ export function mergeAdvances(calls: readonly SimCall[]): SimCall[] {
   return out;
 }
 
-/** Runs one or more command lines (a pasted script) against the World, as the CLI would. */
-export function runTyped(world: World, text: string): TypedRun {
-  const script = runScript(world, text);
+/** Runs one or more command lines (a pasted script) against the World, as the CLI would, in a shell session. */
+export function runTyped(world: World, text: string, environment: ShellEnvironment = {}): TypedRun {
+  const script = runScript(world, text, { environment });
   const entries = script.steps.map((step) => ({
     command: step.command,
     stdout: step.stdout,
@@ -62,7 +65,7 @@ export function runTyped(world: World, text: string): TypedRun {
     exitCode: step.exitCode,
     error: step.error === null ? null : { Code: step.error.Code, Message: step.error.Message, Operation: step.error.Operation },
   }));
-  return { entries, calls: mergeAdvances(script.steps.flatMap((step) => [...step.calls])) };
+  return { entries, calls: mergeAdvances(script.steps.flatMap((step) => [...step.calls])), environment: script.environment };
 }
 
 export interface Completion {
