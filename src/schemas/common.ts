@@ -1,9 +1,6 @@
 import { z } from 'astro/zod';
-import { parseCommandLine, SIMULATION, splitScript } from '../cli/index.ts';
-// Not (yet) re-exported by src/cli/index.ts: the shell layer that tells NAME=value and
-// NAME=$(command) from commands, the same functions the lab's runCommand uses.
-import { classifyLine } from '../cli/shell.ts';
-import { assignmentValue } from '../cli/tokenize.ts';
+// The CLI's own shell layer tells NAME=value and NAME=$(command) from commands, as the lab's runCommand does.
+import { assignmentValue, classifyLine, parseCommandLine, SIMULATION, splitScript } from '../cli/index.ts';
 
 /**
  * Pieces shared by several content schemas. Messages speak to the author of the content file,
