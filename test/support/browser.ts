@@ -35,8 +35,6 @@ const SYSTEM_CANDIDATES = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
 ];
 
-/** Flags of @sparticuz/chromium that would weaken what the tests check (CSP, mixed content). */
-const UNWANTED_BUNDLED_ARGS = new Set(['--disable-web-security', '--allow-running-insecure-content']);
 
 export async function resolveBrowser(): Promise<ResolvedBrowser> {
   const fromEnv = process.env.CHROMIUM_PATH;
@@ -58,9 +56,12 @@ export async function resolveBrowser(): Promise<ResolvedBrowser> {
 
   if (process.platform === 'linux' && process.arch === 'x64') {
     const { default: bundled } = await import('@sparticuz/chromium');
+    // No WebGL needed: skip unpacking SwiftShader. The package's own flags are tuned for AWS Lambda
+    // (--single-process, in-process GPU): here they let one crashed page take the whole browser down
+    // with it, so the bundled build runs with the same flags as a system Chromium.
+    bundled.setGraphicsMode = false;
     const executablePath = await bundled.executablePath();
-    const args = [...bundled.args.filter((arg) => !UNWANTED_BUNDLED_ARGS.has(arg)), ...COMMON_ARGS.slice(1)];
-    return { executablePath, args, source: '@sparticuz/chromium' };
+    return { executablePath, args: [...COMMON_ARGS, '--no-zygote'], source: '@sparticuz/chromium' };
   }
   throw new Error(
     'No Chromium found for the browser tests. Install Chromium or Chrome, or set CHROMIUM_PATH to its executable.',
