@@ -10,7 +10,18 @@ test('home lists the lessons in order and leads into lesson 1', async ({ page })
   await expect(page).toHaveURL(/\/lessons\/[^/]+\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Where your data lives/);
   const sidebar = page.getByRole('navigation', { name: 'Lessons' });
-  await expect(sidebar.locator('a[aria-current="page"]')).toHaveText(/Where your data lives/);
+  await expect(sidebar.locator('a[aria-current="page"]:visible')).toHaveText(/Where your data lives/);
+});
+
+test('on a phone the lesson list folds away so the lesson comes first', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('/lessons/where-your-data-lives/');
+  const title = page.getByRole('heading', { level: 1 });
+  await expect(title).toBeInViewport();
+  const sidebar = page.getByRole('navigation', { name: 'Lessons' });
+  await expect(sidebar.locator('a[aria-current="page"]:visible')).toHaveCount(0);
+  await sidebar.getByText(/all lessons/).click();
+  await expect(sidebar.locator('a[aria-current="page"]:visible')).toHaveText(/Where your data lives/);
 });
 
 test('a lesson has objectives, a table of contents, a recap and a pager', async ({ page }) => {
