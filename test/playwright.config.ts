@@ -1,9 +1,20 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { resolveBrowser } from './support/browser.ts';
 
 const browser = await resolveBrowser();
-const port = 4399;
+/** A free port, so the suite never collides with a preview or another test run on this machine. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+// Chosen once in the runner; its workers inherit the variable, so they all agree on the port.
+process.env.E2E_PORT ??= String(await freePort());
+const port = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: '.',
