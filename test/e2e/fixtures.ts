@@ -40,7 +40,17 @@ export async function useTheme(page: Page, theme: Theme): Promise<void> {
   await page.emulateMedia({ colorScheme: theme });
 }
 
-/** client:visible islands ignore input until hydrated (toolchain.md pitfall 3). */
+/**
+ * client:visible islands ignore input until hydrated (toolchain.md pitfall 3), and hydrate only
+ * once seen: a test that scrolled past an island before its observer fired would wait forever.
+ * So bring each waiting island into view in turn (its child: the island is display: contents).
+ */
 export async function waitForIslands(page: Page): Promise<void> {
-  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  const waiting = page.locator('astro-island[ssr]');
+  for (let left = await waiting.count(); left > 0; left = await waiting.count()) {
+    const island = await waiting.first().elementHandle();
+    if (!island) continue;
+    await island.evaluate((element) => (element.firstElementChild ?? element).scrollIntoView({ block: 'center' }));
+    await page.waitForFunction((element) => !element.hasAttribute('ssr'), island, { timeout: 30_000 });
+  }
 }
