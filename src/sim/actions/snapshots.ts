@@ -39,39 +39,58 @@ export function checkSnapshotLimits(world: World, volume: Volume): void {
   }
 }
 
-/** A new pending snapshot of `volume` as it is right now (point in time, I8), incremental within its lineage. */
-export function takeSnapshot(tx: Tx, volume: Volume, description: string, tags: Tag[]): Snapshot {
-  checkSnapshotLimits(tx.world, volume);
+/**
+ * A new pending snapshot holding `image` (block index -> version) in `lineage`: it stores only the
+ * versions no earlier snapshot of the lineage stores (incremental, I8) and starts with the defaults
+ * every new snapshot has. Shared by CreateSnapshot (a volume now) and CopySnapshot (a snapshot).
+ */
+function pendingSnapshot(
+  tx: Tx,
+  fields: Pick<Snapshot, 'Region' | 'VolumeId' | 'VolumeSize' | 'Description' | 'Encrypted' | 'KmsKeyId' | 'Tags' | 'Lineage' | 'CopiedFrom'>,
+  image: Snapshot['Image'],
+  baseDuration?: number,
+): Snapshot {
   const id = tx.newId('snap');
-  const image = { ...volume.Blocks };
-  const probe = { SnapshotId: id, Lineage: volume.Lineage, Region: volume.Region };
-  const owned = unstoredVersions(tx.world, probe, image);
+  const owned = unstoredVersions(tx.world, { SnapshotId: id, Lineage: fields.Lineage, Region: fields.Region }, image);
   addRefs(tx, Object.values(image));
-  const snapshot: Snapshot = {
+  return {
+    ...fields,
     SnapshotId: id,
-    Region: volume.Region,
-    VolumeId: volume.VolumeId,
-    VolumeSize: volume.Size,
     State: 'pending',
     StartTime: tx.world.now,
-    CompleteAt: tx.world.now + snapshotDuration(owned.length),
-    Description: description,
-    Encrypted: volume.Encrypted,
-    KmsKeyId: volume.KmsKeyId,
+    CompleteAt: tx.world.now + snapshotDuration(owned.length, baseDuration),
     OwnerId: tx.world.accountId,
     OwnerAlias: null,
-    Tags: tags,
     Tier: 'standard',
     TierAt: null,
     ArchivedAt: null,
     RestoreDays: null,
     Image: image,
     Owned: owned,
-    Lineage: volume.Lineage,
     DeleteOnComplete: false,
     CreateVolumePermissions: [],
-    CopiedFrom: null,
   };
+}
+
+/** A new pending snapshot of `volume` as it is right now (point in time, I8), incremental within its lineage. */
+export function takeSnapshot(tx: Tx, volume: Volume, description: string, tags: Tag[]): Snapshot {
+  checkSnapshotLimits(tx.world, volume);
+  const snapshot = pendingSnapshot(
+    tx,
+    {
+      Region: volume.Region,
+      VolumeId: volume.VolumeId,
+      VolumeSize: volume.Size,
+      Description: description,
+      Encrypted: volume.Encrypted,
+      KmsKeyId: volume.KmsKeyId,
+      Tags: tags,
+      Lineage: volume.Lineage,
+      CopiedFrom: null,
+    },
+    { ...volume.Blocks },
+  );
+  const { SnapshotId: id, Image: image, Owned: owned } = snapshot;
   tx.put('snapshots', id, snapshot);
   tx.emit(
     'SnapshotStarted',
@@ -244,43 +263,30 @@ export function copySnapshotRecord(
   const kmsKeyId = !encrypted
     ? null
     : (opts.kmsKeyId ?? (source.Encrypted && source.KmsKeyId !== sourceDefault ? source.KmsKeyId : defaultKey));
-  const id = tx.newId('snap');
   const keepsLineage =
     source.Region === tx.region &&
     source.OwnerId === tx.world.accountId &&
     keyIdentity(source.Encrypted, source.KmsKeyId) === keyIdentity(encrypted, kmsKeyId);
-  const lineage = keepsLineage ? source.Lineage : `copy:${source.Lineage}:${tx.region}:${keyIdentity(encrypted, kmsKeyId)}`;
-  const image = { ...source.Image };
-  const owned = unstoredVersions(tx.world, { SnapshotId: id, Lineage: lineage, Region: tx.region }, image);
-  addRefs(tx, Object.values(image));
   const base = source.Region === tx.region ? DURATIONS.snapshotBase : DURATIONS.crossRegionCopyBase;
-  const copy: Snapshot = {
-    SnapshotId: id,
-    Region: tx.region,
-    VolumeId: 'vol-ffffffff',
-    VolumeSize: source.VolumeSize,
-    State: 'pending',
-    StartTime: tx.world.now,
-    CompleteAt: tx.world.now + snapshotDuration(owned.length, base),
-    Description: opts.description,
-    Encrypted: encrypted,
-    KmsKeyId: kmsKeyId,
-    OwnerId: tx.world.accountId,
-    OwnerAlias: null,
-    Tags: opts.tags,
-    Tier: 'standard',
-    TierAt: null,
-    ArchivedAt: null,
-    RestoreDays: null,
-    Image: image,
-    Owned: owned,
-    Lineage: lineage,
-    DeleteOnComplete: false,
-    CreateVolumePermissions: [],
-    CopiedFrom: source.SnapshotId,
-  };
+  const copy = pendingSnapshot(
+    tx,
+    {
+      Region: tx.region,
+      VolumeId: 'vol-ffffffff',
+      VolumeSize: source.VolumeSize,
+      Description: opts.description,
+      Encrypted: encrypted,
+      KmsKeyId: kmsKeyId,
+      Tags: opts.tags,
+      Lineage: keepsLineage ? source.Lineage : `copy:${source.Lineage}:${tx.region}:${keyIdentity(encrypted, kmsKeyId)}`,
+      CopiedFrom: source.SnapshotId,
+    },
+    { ...source.Image },
+    base,
+  );
+  const id = copy.SnapshotId;
   tx.put('snapshots', id, copy);
-  tx.emit('SnapshotCopyStarted', id, `Copy ${id} of ${source.SnapshotId} (${source.Region}) started in ${tx.region}: ${owned.length} block(s) to transfer`);
+  tx.emit('SnapshotCopyStarted', id, `Copy ${id} of ${source.SnapshotId} (${source.Region}) started in ${tx.region}: ${copy.Owned.length} block(s) to transfer`);
   return copy;
 }
 
