@@ -4,6 +4,7 @@
  */
 import { useSelector } from '@xstate/react';
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { selectWorld } from '../../sim/actor/index.ts';
 import type { SimulatorActor } from './actor.ts';
 import { loadCli } from './cli.ts';
@@ -23,6 +24,8 @@ export interface LabViewProps {
   hide?: readonly OptionalPanel[];
   /** Why the requested scenario could not be set up (the lab then starts from an empty account). */
   scenarioProblem?: string;
+  /** The lab's task (a challenge's goal checklist, a question's instructions), shown as its first panel. */
+  task?: ReactNode;
 }
 
 function prepareCli(): void {
@@ -31,7 +34,7 @@ function prepareCli(): void {
   });
 }
 
-export function LabView({ actor, title, hide = [], scenarioProblem }: LabViewProps) {
+export function LabView({ actor, title, hide = [], scenarioProblem, task }: LabViewProps) {
   const world = useSelector(actor, selectWorld);
   // A scenario whose calls did not replay is reported by the actor when it starts; read once.
   const [startProblem] = useState(() => actor.getSnapshot().context.persistence.error);
@@ -55,6 +58,11 @@ export function LabView({ actor, title, hide = [], scenarioProblem }: LabViewPro
           </p>
           <p className="muted">{problem}</p>
         </div>
+      )}
+      {task !== undefined && (
+        <section className="lab-panel lab-task" aria-label="Task">
+          {task}
+        </section>
       )}
       {shown('history') && <HistoryBar actor={actor} />}
       {shown('diagram') && <DiagramPanel world={world} selectedId={selectedId} onSelect={setSelectedId} />}
