@@ -43,7 +43,7 @@ export function SavePanel({ actor }: { actor: SimulatorActor }) {
   }, [actor]);
 
   const exported = asked && persistence.exported !== null && persistence.exported.cursor === cursor ? persistence.exported.encoded : null;
-  const link = exported === null || typeof window === 'undefined' ? null : `${window.location.origin}${window.location.pathname}${HASH_PREFIX}${exported}`;
+  const link = exported === null || typeof window === 'undefined' ? null : `${window.location.origin}${window.location.pathname}${window.location.search}${HASH_PREFIX}${exported}`;
 
   // The address bar follows the saved state, so reloading or bookmarking reopens exactly it.
   useEffect(() => {
