@@ -20,9 +20,8 @@ export interface BlockCell {
   index: number;
   /** Block version id (World.blocks). */
   version: string;
-  /** 1 for the oldest version of this block index seen in the lineage, 2 for the next, ... */
-  label: number;
-  files: string[];
+  /** The files whose data is in this version, sorted by path (paths relative to the volume). */
+  files: Array<{ path: string; content: string }>;
 }
 
 export interface SnapshotBlocks {
@@ -48,10 +47,6 @@ function byStartTime(a: Snapshot, b: Snapshot): number {
   return a.StartTime - b.StartTime || (a.SnapshotId < b.SnapshotId ? -1 : 1);
 }
 
-function versionNumber(id: string): number {
-  return Number(id.slice(id.indexOf('-') + 1));
-}
-
 /** The snapshots of the volume's lineage in its Region, owned by the account, oldest first. */
 export function lineageSnapshots(world: World, volumeId: string): Snapshot[] {
   const volume = world.volumes[volumeId];
@@ -63,33 +58,21 @@ export function lineageSnapshots(world: World, volumeId: string): Snapshot[] {
 
 /**
  * The volume's blocks and, for each snapshot of its lineage, which block version it holds at each
- * index and who stores it. Versions are numbered per block index in order of creation, so "block 3,
- * version 2" reads the same in every row.
+ * index and who stores it.
  */
 export function lineageBlocks(world: World, volumeId: string): LineageBlocks | null {
   const volume = world.volumes[volumeId];
   if (!volume) return null;
   const snapshots = lineageSnapshots(world, volumeId);
-  const versionsAt = new Map<number, Set<string>>();
-  const note = (blocks: Record<string, string>): void => {
-    for (const [index, id] of Object.entries(blocks)) {
-      const set = versionsAt.get(Number(index)) ?? new Set<string>();
-      set.add(id);
-      versionsAt.set(Number(index), set);
-    }
-  };
-  note(volume.Blocks);
-  for (const s of snapshots) note(s.Image);
-  const labels = new Map<string, number>();
-  for (const set of versionsAt.values()) {
-    [...set].sort((a, b) => versionNumber(a) - versionNumber(b)).forEach((id, i) => labels.set(id, i + 1));
-  }
   const owner = new Map<string, string>();
   for (const s of snapshots) if (holdsStandardCopy(s.Tier)) for (const id of s.Owned) owner.set(id, s.SnapshotId);
   const cell = (blocks: Record<string, string>, index: number): BlockCell | null => {
     const version = blocks[String(index)];
     if (version === undefined) return null;
-    return { index, version, label: labels.get(version) ?? 1, files: Object.keys(world.blocks[version]?.Files ?? {}).sort() };
+    const files = Object.entries(world.blocks[version]?.Files ?? {})
+      .map(([path, content]) => ({ path, content }))
+      .sort((a, b) => (a.path < b.path ? -1 : 1));
+    return { index, version, files };
   };
   const size = Math.max(volume.Size, ...snapshots.map((s) => s.VolumeSize));
   const indexes = Array.from({ length: size }, (_, i) => i);

@@ -41,8 +41,8 @@ describe('lineageBlocks', () => {
     const view = lineageBlocks(world, volumeId)!;
     expect(view.size).toBe(15);
     expect(view.volume.filter((c) => c !== null)).toHaveLength(10);
-    expect(view.volume[0]).toMatchObject({ index: 0, label: 2, files: ['/file-01.txt'] });
-    expect(view.volume[4]).toMatchObject({ index: 4, label: 1 });
+    expect(view.volume[0]).toMatchObject({ index: 0, files: [{ path: '/file-01.txt', content: 'v2' }] });
+    expect(view.volume[4]).toMatchObject({ index: 4, files: [{ path: '/file-05.txt', content: 'v1' }] });
     expect(view.volume[10]).toBeNull();
     const [rowA, rowB] = view.snapshots;
     expect(rowA!.snapshot.SnapshotId).toBe(a);
@@ -51,8 +51,9 @@ describe('lineageBlocks', () => {
     expect(rowB!.snapshot.SnapshotId).toBe(b);
     expect(rowB!.stored).toBe(4);
     expect(rowB!.shared).toBe(6);
-    expect(rowB!.cells[0]).toMatchObject({ label: 2, holder: { kind: 'self' } });
-    expect(rowB!.cells[5]).toMatchObject({ label: 1, holder: { kind: 'shared', snapshotId: a } });
+    expect(rowB!.cells[0]).toMatchObject({ files: [{ content: 'v2' }], holder: { kind: 'self' } });
+    expect(rowA!.cells[0]).toMatchObject({ files: [{ content: 'v1' }], holder: { kind: 'self' } });
+    expect(rowB!.cells[5]).toMatchObject({ files: [{ content: 'v1' }], holder: { kind: 'shared', snapshotId: a } });
     expect(rowB!.cells[12]).toBeNull();
   });
 

@@ -1,0 +1,26 @@
+/**
+ * What just happened, for both concept widgets: the widget's own explanation of the last change
+ * (which blocks moved, what a snapshot holds) and the simulator's narration of its events, each in
+ * an aria-live region so a screen reader hears every change.
+ */
+import { useSelector } from '@xstate/react';
+import { selectNarration } from '../../../sim/actor/index.ts';
+import type { SimulatorActor } from '../../lab/actor.ts';
+
+export function Narration({ actor, explanation }: { actor: SimulatorActor; explanation: string | null }) {
+  const recent = useSelector(actor, selectNarration).slice(-3);
+  return (
+    <section className="cw-narration" aria-label="What just happened">
+      <p className="cw-narration__explain" aria-live="polite" aria-atomic="true">
+        {explanation}
+      </p>
+      <ol className="cw-narration__events" aria-live="polite" aria-relevant="additions">
+        {recent.map((item) => (
+          <li key={item.seq} className={item.kind === 'error' ? 'cw-narration__error' : undefined}>
+            {item.message}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
