@@ -5,6 +5,7 @@
  * so lessons never write one.
  */
 export { default as Aside } from './Aside.astro';
+export { default as BlockExplorer } from './BlockExplorer.astro';
 export { default as Figure } from './Figure.astro';
 export { default as Lab } from './Lab.astro';
 export { default as Recap } from './Recap.astro';
