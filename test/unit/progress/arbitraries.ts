@@ -6,11 +6,11 @@ const T0 = Date.UTC(2025, 0, 1);
 const T1 = Date.UTC(2027, 0, 1);
 
 export const time = fc.integer({ min: T0, max: T1 });
-export const id = fc.constantFrom('amis', 'snapshots', 'where-your-data-lives', 'q1', 'q-2', 'copy-to-ireland', 'a1b2');
+export const id: fc.Arbitrary<string> = fc.constantFrom('amis', 'snapshots', 'where-your-data-lives', 'q1', 'q-2', 'copy-to-ireland', 'a1b2');
 const source = fc.constantFrom('quiz' as const, 'exam' as const, 'review' as const);
 const rating = fc.constantFrom<ReviewRating>(1, 2, 3, 4);
 
-const twoTimes = fc.tuple(time, time).map(([a, b]) => (a <= b ? [a, b] : [b, a]) as const);
+const twoTimes = fc.tuple(time, time).map(([a, b]): [number, number] => (a <= b ? [a, b] : [b, a]));
 
 const answer = fc
   .record({ lesson: id, questionId: id, objectives: fc.array(id, { maxLength: 3 }), times: twoTimes, c1: fc.boolean(), c2: fc.boolean(), s1: source, s2: source })
