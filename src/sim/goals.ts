@@ -26,7 +26,7 @@ export interface GoalCheck {
   because: string;
 }
 
-type ParamType = 'name' | 'region' | 'zone' | 'count' | 'usd' | 'path' | 'text' | 'instanceState' | 'grantee';
+type ParamType = 'name' | 'region' | 'zone' | 'count' | 'usd' | 'path' | 'text' | 'instanceState' | 'grantee' | 'device';
 
 interface ParamSpec {
   type: ParamType;
@@ -69,6 +69,7 @@ const PARAM_TYPES: Record<ParamType, { accepts: (value: unknown) => boolean; exp
   path: { accepts: (v) => typeof v === 'string' && /^\/[^\0]*[^/]$/.test(v), expected: 'an absolute file path such as /home/ec2-user/notes.txt' },
   text: { accepts: (v) => typeof v === 'string', expected: 'a string' },
   grantee: { accepts: (v) => v === 'public' || (typeof v === 'string' && /^\d{12}$/.test(v)), expected: '"public" or a 12-digit AWS account id' },
+  device: { accepts: (v) => typeof v === 'string' && /^\/dev\/[a-z][a-z0-9]*$/.test(v), expected: 'a device name such as /dev/sdf' },
   instanceState: { accepts: (v) => typeof v === 'string' && (INSTANCE_STATES as readonly string[]).includes(v), expected: `one of ${INSTANCE_STATES.join(', ')}` },
 };
 
@@ -478,6 +479,47 @@ const monthlySnapshotCostBelow = defineGoal<{ usd: number; region?: RegionName }
   },
 });
 
+const volumeRestoredAttached = defineGoal<{ instanceName: string; snapshotName?: string; device?: string }>({
+  id: 'volumeRestoredAttached',
+  summary:
+    'A volume created from a snapshot (the one with this Name tag, if given) is attached to the instance with this Name tag (at this device, if given). Writing the files back by hand does not meet it.',
+  params: {
+    instanceName: { type: 'name', doc: 'Name tag of the instance (not terminated).' },
+    snapshotName: { type: 'name', optional: true, doc: 'Name tag of the snapshot the volume must come from; any snapshot when absent.' },
+    device: { type: 'device', optional: true, doc: 'Device name the volume must be attached at, e.g. /dev/sdf; any device when absent.' },
+  },
+  describe: (p) =>
+    `A volume restored from ${p.snapshotName === undefined ? 'a snapshot' : `the ${p.snapshotName} snapshot`} is attached to ${p.instanceName}${p.device === undefined ? '' : ` at ${p.device}`}`,
+  check(world, p) {
+    const instances = ownInstances(world, p.instanceName).filter((i) => i.State !== 'terminated' && i.State !== 'shutting-down');
+    if (instances.length === 0) return { met: false, because: `no instance named ${p.instanceName} is left (none, or only terminated ones)` };
+    const ids = new Set(instances.map((i) => i.InstanceId));
+    const attached = byId(world.volumes, (v) => v.VolumeId).filter(
+      (v) => v.Attachment !== null && ids.has(v.Attachment.InstanceId) && (p.device === undefined || v.Attachment.Device === p.device),
+    );
+    const source = (v: Volume): Snapshot | undefined => (v.SnapshotId === '' ? undefined : world.snapshots[v.SnapshotId]);
+    const fits = (v: Volume): boolean => {
+      const snapshot = source(v);
+      return snapshot !== undefined && (p.snapshotName === undefined || nameOf(snapshot.Tags) === p.snapshotName);
+    };
+    const restored = attached.filter(fits);
+    const where = (v: Volume): string => `${instanceLabel(world.instances[v.Attachment?.InstanceId ?? ''] as Instance)} at ${v.Attachment?.Device ?? ''}`;
+    const done = restored.find((v) => v.Attachment?.State === 'attached');
+    if (done) return { met: true, because: `${volumeLabel(done)}, created from ${snapshotLabel(source(done) as Snapshot)}, is attached to ${where(done)}` };
+    const attaching = restored[0];
+    if (attaching) return { met: false, because: `${volumeLabel(attaching)} is still ${attaching.Attachment?.State ?? 'attaching'} to ${where(attaching)}` };
+    const wanted = p.snapshotName === undefined ? 'a snapshot' : `the ${p.snapshotName} snapshot`;
+    const other = attached[0];
+    if (other) {
+      const from = source(other);
+      const origin = other.SnapshotId === '' ? 'was created empty' : `was created from ${from === undefined ? other.SnapshotId : snapshotLabel(from)}`;
+      return { met: false, because: `${volumeLabel(other)} at ${other.Attachment?.Device ?? ''} ${origin}, not from ${wanted}` };
+    }
+    const on = list(instances.map(instanceLabel));
+    return { met: false, because: p.device === undefined ? `no volume created from ${wanted} is attached to ${on}` : `nothing is attached to ${on} at ${p.device}` };
+  },
+});
+
 /** Own snapshots with this Name tag (including ones being deleted, which still exist). */
 function namedSnapshots(world: World, name: string, region?: RegionName): Snapshot[] {
   return byId(world.snapshots, (s) => s.SnapshotId).filter(
@@ -593,6 +635,7 @@ export const GOALS = {
   snapshotShared,
   imageShared,
   snapshotEncrypted,
+  volumeRestoredAttached,
 } as const;
 
 export type GoalId = keyof typeof GOALS;

@@ -314,6 +314,67 @@ describe('instanceInState, fileOnVolume, snapshotCount, snapshotDeleted, monthly
   });
 });
 
+describe('volumeRestoredAttached', () => {
+  test('a restored volume, not a rewritten one: empty, wrong snapshot, attaching, attached', () => {
+    const goal = (w: World, params: Record<string, unknown> = { instanceName: 'db', snapshotName: 'nightly', device: '/dev/sdg' }) =>
+      status(w, 'volumeRestoredAttached', params);
+    expect(goal(createWorld())).toEqual({
+      description: 'A volume restored from the nightly snapshot is attached to db at /dev/sdg',
+      met: false,
+      because: 'no instance named db is left (none, or only terminated ones)',
+    });
+
+    const db = webServer('db');
+    let world = build([volume('data'), advance(10)], db.world).world;
+    const dataId = Object.values(world.volumes).find((v) => v.Tags[0]?.Value === 'data')?.VolumeId ?? '';
+    world = build([{ action: 'AttachVolume', params: { VolumeId: dataId, InstanceId: db.instanceId, Device: '/dev/sdf' } }, advance(10)], world).world;
+    expect(goal(world).because).toBe(`nothing is attached to ${db.instanceId} (db) at /dev/sdg`);
+    expect(goal(world, { instanceName: 'db', snapshotName: 'nightly', device: '/dev/sdf' }).because).toBe(
+      `${dataId} (data) at /dev/sdf was created empty, not from the nightly snapshot`,
+    );
+
+    const snapshot = (name: string) => {
+      const made = run(world, { action: 'CreateSnapshot', params: { VolumeId: dataId, ...nameTag('snapshot', name) } });
+      world = run(made.world, advance(600)).world;
+      return String(made.output['SnapshotId']);
+    };
+    const restore = (snapshotId: string, device: string) => {
+      const made = run(world, { action: 'CreateVolume', params: { AvailabilityZone: 'us-east-1a', SnapshotId: snapshotId } });
+      const volumeId = String(made.output['VolumeId']);
+      world = run(made.world, advance(10)).world;
+      world = run(world, { action: 'AttachVolume', params: { VolumeId: volumeId, InstanceId: db.instanceId, Device: device } }).world;
+      return volumeId;
+    };
+    const other = snapshot('other');
+    const otherVolume = restore(other, '/dev/sdh');
+    world = run(world, advance(10)).world;
+    expect(goal(world, { instanceName: 'db', snapshotName: 'nightly', device: '/dev/sdh' }).because).toBe(
+      `${otherVolume} at /dev/sdh was created from ${other} (other), not from the nightly snapshot`,
+    );
+
+    const nightly = snapshot('nightly');
+    const restored = restore(nightly, '/dev/sdg');
+    expect(goal(world)).toMatchObject({ met: false, because: `${restored} is still attaching to ${db.instanceId} (db) at /dev/sdg` });
+    world = run(world, advance(10)).world;
+    expect(goal(world)).toMatchObject({
+      met: true,
+      because: `${restored}, created from ${nightly} (nightly), is attached to ${db.instanceId} (db) at /dev/sdg`,
+    });
+    // Without a snapshot name or a device, any restored volume on the instance counts.
+    expect(goal(world, { instanceName: 'db' })).toMatchObject({
+      description: 'A volume restored from a snapshot is attached to db',
+      met: true,
+    });
+  });
+
+  test('rejects a device that is not a device name', () => {
+    expect(validateGoal({ id: 'volumeRestoredAttached', params: { instanceName: 'db', device: 'sdf' } })).toEqual({
+      ok: false,
+      error: 'Goal volumeRestoredAttached: parameter "device" must be a device name such as /dev/sdf, not "sdf".',
+    });
+  });
+});
+
 describe('validateGoal', () => {
   test('accepts every goal with valid params and rejects what an author can get wrong, saying how to fix it', () => {
     expect(validateGoal({ id: 'volumeInAz', params: { volumeName: 'data', az: 'us-east-1b' } })).toEqual({ ok: true, goal: { id: 'volumeInAz', params: { volumeName: 'data', az: 'us-east-1b' } } });
@@ -360,6 +421,7 @@ describe('validateGoal', () => {
       snapshotShared: { snapshotName: 'golden', with: 'public' },
       imageShared: { imageName: 'web-v1', with: '210987654321' },
       snapshotEncrypted: { snapshotName: 'sealed' },
+      volumeRestoredAttached: { instanceName: 'db', snapshotName: 'nightly', device: '/dev/sdf' },
     };
     expect(Object.keys(samples).sort()).toEqual([...GOAL_IDS].sort());
     for (const id of GOAL_IDS) {
