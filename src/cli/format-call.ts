@@ -2,8 +2,8 @@
 // command line that makes it, so the lab can show every click as the command a learner could type.
 // Structures use shorthand when every value survives it unquoted, and JSON otherwise.
 import { quote } from 'shlex';
+import { DEFAULT_REGION } from '../sim/catalog.ts';
 import { looksLikeOption } from './argparse.ts';
-import { DEFAULT_REGION } from './parse.ts';
 import { OPERATION_BY_ACTION, kebab, type OperationDef } from './operations.ts';
 import type { Shape } from './shapes.ts';
 import { SIM_COMMAND_BY_ACTION } from './simcommands.ts';

@@ -1,7 +1,6 @@
 // parseCommandLine: one command line -> what to run, or the usage error the AWS CLI would print.
 // Layered like the real CLI: global options (anywhere on the line), service, operation (or
 // `wait <waiter>`), operation options, then value conversion and client-side validation.
-import jmespath from 'jmespath';
 import {
   ArgumentError,
   invalidChoiceMessage,
@@ -11,7 +10,8 @@ import {
 } from './argparse.ts';
 import { getCloseMatches } from './difflib.ts';
 import type { OutputFormat } from './format.ts';
-import { operationHelp, serviceHelp, simHelp, topHelp, waitHelp, waiterHelp } from './help.ts';
+import { jmespathSearch } from './jmespath.ts';
+import { helpText } from './optional.ts';
 import { OPERATIONS, type OperationDef, type OptionDef } from './operations.ts';
 import { pyReprString } from './python.ts';
 import { SIM_COMMANDS, SIM_COMMAND_BY_NAME, simUsage, type SimCommandDef } from './simcommands.ts';
@@ -201,7 +201,7 @@ function readGlobals(args: ParsedArgs): GlobalOptions {
   const query = stringValue(args, 'query');
   if (query !== null) {
     try {
-      jmespath.search({}, query);
+      jmespathSearch({}, query);
     } catch (e) {
       // Only syntax errors count here; a valid query may still fail on the real response.
       if (e instanceof Error && (e.name === 'ParserError' || e.name === 'LexerError')) {
@@ -318,7 +318,7 @@ function parseWait(text: string, words: readonly string[], globals: GlobalOption
     throw plainError('usage: aws [options] ec2 wait <subcommand> [parameters]\naws: error: too few arguments',
       PARAM_VALIDATION_RC, 'ParamValidation');
   }
-  if (name === 'help' && rest.length === 0) return { kind: 'help', text, stdout: waitHelp() };
+  if (name === 'help' && rest.length === 0) return { kind: 'help', text, stdout: helpText().waitHelp() };
   const available = WAITERS.filter((w) => ops.some((o) => o.name === w.operation));
   const waiter = WAITER_BY_CLI_NAME.get(name);
   if (waiter === undefined || !available.includes(waiter)) {
@@ -326,7 +326,7 @@ function parseWait(text: string, words: readonly string[], globals: GlobalOption
   }
   const operation = OPERATIONS.get(waiter.operation) as OperationDef;
   const params = rest.length === 1 && rest[0] === 'help' ? 'help' : operationParams(operation, rest);
-  if (params === 'help') return { kind: 'help', text, stdout: waiterHelp(waiter, operation) };
+  if (params === 'help') return { kind: 'help', text, stdout: helpText().waiterHelp(waiter, operation) };
   return { kind: 'wait', text, waiter, operation, params, globals };
 }
 
@@ -338,18 +338,18 @@ function parseAws(text: string, words: readonly string[], options: ParseOptions)
   const globals = readGlobals(main);
   const [service, ...afterService] = main.rest;
   if (service === undefined) throw argparseError('the following arguments are required: command');
-  if (service === 'help') return { kind: 'help', text, stdout: topHelp(options.packages ?? []) };
+  if (service === 'help') return { kind: 'help', text, stdout: helpText().topHelp(options.packages ?? []) };
   if (service !== 'ec2') throw argparseError(invalidChoiceMessage('command', service, ['ec2']));
   const ops = availableOperations(options);
   const [operationName, ...rest] = afterService;
   if (operationName === undefined) throw argparseError('the following arguments are required: operation');
-  if (operationName === 'help') return { kind: 'help', text, stdout: serviceHelp(ops) };
+  if (operationName === 'help') return { kind: 'help', text, stdout: helpText().serviceHelp(ops) };
   if (operationName === 'wait') return parseWait(text, rest, globals, ops);
   const operation = ops.find((o) => o.name === operationName);
   if (operation === undefined) throw argparseError(invalidChoiceMessage('operation', operationName, operationChoices(ops)));
   // A lone `help` skips argparse entirely (so required options are not asked for).
   const params = rest.length === 1 && rest[0] === 'help' ? 'help' : operationParams(operation, rest);
-  if (params === 'help') return { kind: 'help', text, stdout: operationHelp(operation) };
+  if (params === 'help') return { kind: 'help', text, stdout: helpText().operationHelp(operation) };
   return { kind: 'aws', text, operation, params, globals };
 }
 
@@ -369,12 +369,12 @@ function parseSim(text: string, words: readonly string[], options: ParseOptions)
   const args = parseKnownArgs(words, SIM_GLOBAL_SPECS);
   const globals = readGlobals(args);
   const [name, ...positional] = args.rest;
-  if (name === undefined || name === 'help') return { kind: 'help', text, stdout: simHelp(options.packages ?? []) };
+  if (name === undefined || name === 'help') return { kind: 'help', text, stdout: helpText().simHelp(options.packages ?? []) };
   const command = SIM_COMMAND_BY_NAME.get(name);
   if (command === undefined) {
     throw simError(invalidChoiceMessage('command', name, [...SIM_COMMANDS.map((c) => c.name), 'help']));
   }
-  if (positional.length === 1 && positional[0] === 'help') return { kind: 'help', text, stdout: simHelp(options.packages ?? []) };
+  if (positional.length === 1 && positional[0] === 'help') return { kind: 'help', text, stdout: helpText().simHelp(options.packages ?? []) };
   const stray = positional.find((w) => w.startsWith('--'));
   if (stray !== undefined) throw simError(`unrecognized arguments: ${stray} (usage: ${simUsage(command)})`);
   const needed = command.args.filter((a) => a.optional !== true);
@@ -433,7 +433,7 @@ export function parseCommandLine(text: string, options: ParseOptions = {}): Pars
   try {
     if (program === 'aws') return parseAws(text, words, options);
     if (program === 'sim') return parseSim(text, words, options);
-    if (program === 'help' && words.length === 0) return { kind: 'help', text, stdout: topHelp(options.packages ?? []) };
+    if (program === 'help' && words.length === 0) return { kind: 'help', text, stdout: helpText().topHelp(options.packages ?? []) };
     const shown = program ?? '';
     return toUsageError(
       text,

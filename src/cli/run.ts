@@ -3,7 +3,6 @@
 // with stdout, stderr and the exit status. `aws ec2 wait` polls the describe call and moves the
 // clock by the waiter's delay between polls. `NAME=$(command)` runs the command and keeps its
 // output in NAME; calls are logged with the expanded values, never with variables.
-import jmespath from 'jmespath';
 import {
   ACTION_NAMES,
   PACKAGE_NAMES,
@@ -14,6 +13,7 @@ import {
   type World,
 } from '../sim/index.ts';
 import { formatJson, formatOutput } from './format.ts';
+import { jmespathSearch } from './jmespath.ts';
 import {
   CLIENT_ERROR_RC,
   DEFAULT_REGION,
@@ -121,7 +121,7 @@ function printed(
   let data = withCliTimestamps(response);
   if (globals.query !== null) {
     try {
-      data = jmespath.search(data as never, globals.query);
+      data = jmespathSearch(data, globals.query);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       return { ...failure(world, { Code: 'GeneralError', Message: message, Operation: operation }, GENERAL_ERROR_RC, `\n${message}\n`), calls, events };

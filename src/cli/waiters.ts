@@ -1,7 +1,7 @@
 // The EC2 waiters of `aws ec2 wait`, copied from botocore's waiters-2.json (delay, maxAttempts,
 // acceptors), with botocore's Waiter.wait loop and failure messages. Waiting polls the describe
 // operation and, between polls, moves the simulated clock by the waiter's delay.
-import jmespath from 'jmespath';
+import { jmespathSearch } from './jmespath.ts';
 
 export interface Acceptor {
   readonly state: 'success' | 'failure' | 'retry';
@@ -129,7 +129,7 @@ export type PollResponse = { ok: true; output: unknown } | { ok: false; code: st
 function matches(a: Acceptor, response: PollResponse): boolean {
   if (a.matcher === 'error') return !response.ok && response.code === a.expected;
   if (!response.ok) return false;
-  const result: unknown = jmespath.search(response.output as never, a.argument ?? '@');
+  const result: unknown = jmespathSearch(response.output, a.argument ?? '@');
   if (a.matcher === 'path') return result === a.expected;
   if (!Array.isArray(result) || result.length === 0) return false;
   return a.matcher === 'pathAll' ? result.every((x) => x === a.expected) : result.some((x) => x === a.expected);

@@ -12,7 +12,6 @@
  * times; without a previous layout the order is simply creation time then id. Everything else
  * (sizes, gaps) is constant, and the result depends on nothing but its inputs.
  */
-import { linkHorizontal } from 'd3-shape';
 import type { Image, Instance, RegionName, Snapshot, Volume, World } from '../sim/index.ts';
 import { AVAILABILITY_ZONES, REGIONS } from '../sim/index.ts';
 
@@ -120,10 +119,13 @@ function stableOrder(previous: readonly string[] | undefined, items: ReadonlyArr
   return [...kept, ...added];
 }
 
-const link = linkHorizontal<{ source: [number, number]; target: [number, number] }, [number, number]>();
-
-function linkPath(from: [number, number], to: [number, number]): string {
-  return link({ source: from, target: to }) ?? '';
+/**
+ * A horizontal cubic link, as d3-shape's linkHorizontal draws it (control points half-way across),
+ * written out so the page does not ship d3-shape for one curve.
+ */
+export function linkPath([x0, y0]: [number, number], [x1, y1]: [number, number]): string {
+  const mx = (x0 + x1) / 2;
+  return `M${x0},${y0}C${mx},${y0},${mx},${y1},${x1},${y1}`;
 }
 
 /** Regions drawn: the first always, the others once they hold something of the learner's. */

@@ -42,7 +42,9 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
     if (command.trim() === '') return;
     let runTyped;
     try {
-      ({ runTyped } = await loadCli());
+      const engine = await loadCli();
+      await engine.prepareFor(command);
+      runTyped = engine.runTyped;
     } catch {
       setStatus('The AWS CLI could not be loaded (are you offline?). Press Enter to try again.');
       return;

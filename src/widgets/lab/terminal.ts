@@ -15,6 +15,8 @@ import type { ShellEnvironment } from '../../cli/index.ts';
 import type { SimCall, World } from '../../sim/index.ts';
 
 export { formatCall } from '../../cli/index.ts';
+// JMESPath and the help text load only for commands that use them (see src/cli/optional.ts).
+export { prepareFor } from '../../cli/optional.ts';
 
 export interface TerminalEntry {
   /** Increasing number, the entry's key. */

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { createWorld, execute, publicImageId } from '../../../src/sim/index.ts';
 import type { SimCall, World } from '../../../src/sim/index.ts';
-import { layoutTopology, METRICS } from '../../../src/viz/layout.ts';
+import { layoutTopology, linkPath, METRICS } from '../../../src/viz/layout.ts';
+import { linkHorizontal } from 'd3-shape';
 import type { LayoutNode, TopologyLayout } from '../../../src/viz/layout.ts';
 
 function run(world: World, call: SimCall): { world: World; output: any } {
@@ -168,4 +169,14 @@ describe('layoutTopology', () => {
     const img = layout.nodes.find((n) => n.id === imageId);
     if (img) expect(img.state).toBe('deregistered');
   });
+});
+
+test('linkPath draws the same curve as d3-shape linkHorizontal', () => {
+  const d3Link = linkHorizontal<{ source: [number, number]; target: [number, number] }, [number, number]>();
+  for (const [from, to] of [
+    [[0, 0], [100, 50]],
+    [[220.5, 40], [10, 300]],
+  ] as [number, number][][]) {
+    expect(linkPath(from as [number, number], to as [number, number])).toBe(d3Link({ source: from as [number, number], target: to as [number, number] }));
+  }
 });
