@@ -1,11 +1,13 @@
 import { z } from 'astro/zod';
-import { checkUnique, kebabId } from './common';
+import { checkUnique, cliScriptSchema, kebabId } from './common';
 import { goalSchema } from './goal';
 import type { ReferenceFactory } from './lesson';
 
 /**
- * A lesson's quiz (content/quizzes/<lesson-slug>.yaml). Every question names the lesson
- * objectives it checks, so results can be scored per objective.
+ * A lesson's quiz (content/quizzes/<lesson-slug>.yaml) and the exam-only questions of a lesson
+ * (content/exam/<lesson-slug>.yaml). Every question names the lesson objectives it checks, so
+ * results can be scored per objective, and may name the lesson section that teaches it and a
+ * scenario that shows it in the lab.
  */
 
 const QUESTION_KINDS = ['single', 'multiple', 'true-false-partly', 'order', 'lab-task'] as const;
@@ -16,7 +18,7 @@ const explanation = (what: string) =>
     .trim()
     .min(15, { error: `${what}: the explanation should be a full sentence (at least 15 characters).` });
 
-const questionBase = {
+const questionBase = (reference: ReferenceFactory) => ({
   id: kebabId('Question id'),
   prompt: z
     .string({ error: 'Each question needs a `prompt`.' })
@@ -25,7 +27,13 @@ const questionBase = {
   objectives: z
     .array(kebabId('Objective id'), { error: '`objectives` lists the ids of the lesson objectives this question checks.' })
     .min(1, { error: 'Name at least one lesson objective id under `objectives`, so results can be scored per objective.' }),
-};
+  section: kebabId('`section`')
+    .optional()
+    .describe('The id of the <h2> in the lesson that teaches this; the answer links to it.'),
+  showMe: reference('scenarios')
+    .optional()
+    .describe('A scenario (content/scenarios/<id>.yaml) that shows the answer; the answer links to /lab/?scenario=<id>.'),
+});
 
 const optionSchema = z.object(
   {
@@ -42,17 +50,17 @@ const options = z
   .min(2, { error: 'A choice question needs at least 2 options.' })
   .max(6, { error: 'Offer at most 6 options.' });
 
-const singleQuestion = z.object({ kind: z.literal('single'), ...questionBase, options });
-const multipleQuestion = z.object({ kind: z.literal('multiple'), ...questionBase, options });
-const trueFalsePartlyQuestion = z.object({
+const singleQuestion = (reference: ReferenceFactory) => z.object({ kind: z.literal('single'), ...questionBase(reference), options });
+const multipleQuestion = (reference: ReferenceFactory) => z.object({ kind: z.literal('multiple'), ...questionBase(reference), options });
+const trueFalsePartlyQuestion = (reference: ReferenceFactory) => z.object({
   kind: z.literal('true-false-partly'),
-  ...questionBase,
+  ...questionBase(reference),
   answer: z.enum(['true', 'false', 'partly'], { error: '`answer` must be one of: true, false, partly.' }),
   explanation: explanation('A true/false/partly question'),
 });
-const orderQuestion = z.object({
+const orderQuestion = (reference: ReferenceFactory) => z.object({
   kind: z.literal('order'),
-  ...questionBase,
+  ...questionBase(reference),
   items: z
     .array(
       z.object({
@@ -67,9 +75,13 @@ const orderQuestion = z.object({
 const labTaskQuestion = (reference: ReferenceFactory) =>
   z.object({
     kind: z.literal('lab-task'),
-    ...questionBase,
+    ...questionBase(reference),
     scenario: reference('scenarios'),
     goals: z.array(goalSchema).min(1, { error: 'A lab task needs at least one goal to check.' }),
+    // The content test replays it from the scenario to prove the goals are reachable; teachers read it.
+    solution: cliScriptSchema('`solution`').refine((s) => s.trim() !== '', {
+      error: 'A lab task needs a `solution`: the AWS CLI commands that reach its goals from the scenario.',
+    }),
     explanation: explanation('A lab task'),
   });
 
@@ -77,7 +89,13 @@ export const questionSchema = (reference: ReferenceFactory) =>
   z
     .discriminatedUnion(
       'kind',
-      [singleQuestion, multipleQuestion, trueFalsePartlyQuestion, orderQuestion, labTaskQuestion(reference)],
+      [
+        singleQuestion(reference),
+        multipleQuestion(reference),
+        trueFalsePartlyQuestion(reference),
+        orderQuestion(reference),
+        labTaskQuestion(reference),
+      ],
       { error: `Each question needs a \`kind\`, one of: ${QUESTION_KINDS.join(', ')}.` },
     )
     .superRefine((question, ctx) => {
@@ -96,11 +114,11 @@ export const questionSchema = (reference: ReferenceFactory) =>
             message: `Question "${question.id}" is "single" and must have exactly one option with correct: true (found ${correct}). Use kind "multiple" for several.`,
           });
         }
-        if (question.kind === 'multiple' && correct < 1) {
+        if (question.kind === 'multiple' && (correct < 2 || correct === question.options.length)) {
           ctx.addIssue({
             code: 'custom',
             path: ['options'],
-            message: `Question "${question.id}" is "multiple" and needs at least one option with correct: true.`,
+            message: `Question "${question.id}" is "multiple" ("Select TWO.") and needs at least two options with correct: true and at least one without (found ${correct} of ${question.options.length}). Use kind "single" for one.`,
           });
         }
       }
@@ -114,23 +132,35 @@ export const questionSchema = (reference: ReferenceFactory) =>
       }
     });
 
+const questionList = (reference: ReferenceFactory) => z.array(questionSchema(reference), { error: '`questions` is a list of questions.' });
+
+const uniqueQuestionIds = (bank: { questions: { id: string }[] }, ctx: z.RefinementCtx) =>
+  checkUnique(
+    bank.questions.map((q) => q.id),
+    'Question id',
+    ctx,
+    ['questions'],
+  );
+
 export const quizSchema = (reference: ReferenceFactory) =>
   z
     .object({
       lesson: reference('lessons').describe('Slug of the lesson this quiz belongs to.'),
-      questions: z
-        .array(questionSchema(reference), { error: '`questions` is a list of questions.' })
+      questions: questionList(reference)
         .min(5, { error: 'A lesson quiz has 5 to 8 questions (found fewer than 5).' })
         .max(8, { error: 'A lesson quiz has 5 to 8 questions (found more than 8); move extras to the final exam.' }),
     })
-    .superRefine((quiz, ctx) => {
-      checkUnique(
-        quiz.questions.map((q) => q.id),
-        'Question id',
-        ctx,
-        ['questions'],
-      );
-    });
+    .superRefine(uniqueQuestionIds);
+
+/** Exam-only questions about one lesson (content/exam/<lesson-slug>.yaml); the exam also never shows them in the lesson. */
+export const examQuestionsSchema = (reference: ReferenceFactory) =>
+  z
+    .object({
+      lesson: reference('lessons').describe('Slug of the lesson whose objectives these questions check.'),
+      questions: questionList(reference).min(1, { error: 'An exam file needs at least one question.' }),
+    })
+    .superRefine(uniqueQuestionIds);
 
 export type QuizData = z.infer<ReturnType<typeof quizSchema>>;
+export type ExamQuestionsData = z.infer<ReturnType<typeof examQuestionsSchema>>;
 export type QuestionData = QuizData['questions'][number];

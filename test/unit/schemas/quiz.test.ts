@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quizSchema } from '../../../src/schemas/quiz';
+import { examQuestionsSchema, quizSchema } from '../../../src/schemas/quiz';
 import { fakeReference, messages } from './helpers';
 
 const schema = quizSchema(fakeReference);
@@ -51,6 +51,7 @@ const labTask = {
   prompt: 'Terminate web-server and keep web-data.',
   scenario: 'web-server-with-data-volume',
   goals: [{ id: 'volumeInAz', params: { volumeName: 'web-data', az: 'us-east-1a' } }],
+  solution: 'aws ec2 terminate-instances --instance-ids i-0123456789abcdef0',
   explanation: 'A data volume attached after launch survives termination.',
 };
 const good = {
@@ -66,6 +67,13 @@ describe('quiz schema', () => {
     expect(quiz.questions.map((q) => q.kind)).toEqual(['single', 'multiple', 'true-false-partly', 'order', 'lab-task']);
     const task = quiz.questions[4];
     expect(task?.kind === 'lab-task' && task.scenario).toEqual({ collection: 'scenarios', id: 'web-server-with-data-volume' });
+    expect(task?.kind === 'lab-task' && task.goals[0]?.description).toBe('The web-data volume is in us-east-1a');
+  });
+
+  it('accepts a section anchor and a show-me scenario on any question', () => {
+    const quiz = schema.parse(withQuestion({ ...single, section: 'volumes-are-zonal', showMe: 'web-server-with-data-volume' }));
+    expect(quiz.questions[0]?.section).toBe('volumes-are-zonal');
+    expect(quiz.questions[0]?.showMe).toEqual({ collection: 'scenarios', id: 'web-server-with-data-volume' });
   });
 
   it.each([
@@ -96,9 +104,25 @@ describe('quiz schema', () => {
       'Question "attach-across-azs" is "single" and must have exactly one option with correct: true (found 0). Use kind "multiple" for several.',
     ],
     [
-      'a multiple question with no correct option',
-      withQuestion({ ...multiple, options: multiple.options.map((o) => ({ ...o, correct: false })) }),
-      'Question "survives-stop" is "multiple" and needs at least one option with correct: true.',
+      'a multiple question with one correct option',
+      withQuestion({ ...multiple, options: multiple.options.map((o, i) => ({ ...o, correct: i === 0 })) }),
+      'Question "survives-stop" is "multiple" ("Select TWO.") and needs at least two options with correct: true and at least one without (found 1 of 3). Use kind "single" for one.',
+    ],
+    [
+      'a multiple question with every option correct',
+      withQuestion({ ...multiple, options: multiple.options.map((o) => ({ ...o, correct: true })) }),
+      'Question "survives-stop" is "multiple" ("Select TWO.") and needs at least two options with correct: true and at least one without (found 3 of 3). Use kind "single" for one.',
+    ],
+    ['a section that is not kebab-case', withQuestion({ ...single, section: 'Volumes are zonal' }), '`section` "Volumes are zonal" must be kebab-case: lower-case letters and digits joined by single hyphens, e.g. "root-volume".'],
+    [
+      'a lab task without a solution',
+      withQuestion({ ...labTask, solution: '' }),
+      'A lab task needs a `solution`: the AWS CLI commands that reach its goals from the scenario.',
+    ],
+    [
+      'a lab task whose solution is not a CLI command',
+      withQuestion({ ...labTask, solution: 'aws ec2 make-it-so' }),
+      '`solution`, line 1: "aws ec2 make-it-so": argument operation: Invalid choice (not a command of the simulated AWS CLI)',
     ],
     [
       'duplicate option ids',
@@ -133,5 +157,22 @@ describe('quiz schema', () => {
     ['a lab task without goals', withQuestion({ ...labTask, goals: [] }), 'A lab task needs at least one goal to check.'],
   ])('rejects %s', (_case, change, message) => {
     expect(messages(schema, { ...good, ...change })).toContain(message);
+  });
+});
+
+describe('exam questions schema', () => {
+  const exam = examQuestionsSchema(fakeReference);
+
+  it('accepts any number of questions about one lesson', () => {
+    const parsed = exam.parse({ lesson: 'where-your-data-lives', questions: [single] });
+    expect(parsed.lesson).toEqual({ collection: 'lessons', id: 'where-your-data-lives' });
+    expect(parsed.questions).toHaveLength(1);
+  });
+
+  it('rejects an empty file and duplicate ids', () => {
+    expect(messages(exam, { lesson: 'where-your-data-lives', questions: [] })).toContain('An exam file needs at least one question.');
+    expect(messages(exam, { lesson: 'where-your-data-lives', questions: [single, single] })).toContain(
+      'Question id "attach-across-azs" appears more than once; each must be unique.',
+    );
   });
 });
