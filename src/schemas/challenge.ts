@@ -14,6 +14,11 @@ export const challengeSchema = (reference: ReferenceFactory) =>
     difficulty: z.enum(['beginner', 'intermediate', 'advanced'], {
       error: '`difficulty` must be one of: beginner, intermediate, advanced.',
     }),
+    order: z
+      .number({ error: '`order` is required: the challenge\'s place in the track (1 = the first one).' })
+      .int({ error: '`order` must be a whole number (1 = the first challenge of the track).' })
+      .positive({ error: '`order` must be 1 or more (1 = the first challenge of the track).' })
+      .describe('Place in the challenge track, from the first beginner task to the last advanced one.'),
     scenario: reference('scenarios').describe('Id of the scenario the lab starts from.'),
     brief: z
       .string({ error: 'A challenge needs a `brief`: the task as the learner reads it.' })

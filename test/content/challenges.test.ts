@@ -1,7 +1,8 @@
 // Every challenge (content/challenges/*.yaml) is checkable and solvable in the simulation: it passes
 // the content schema (so its goals are goals of the simulation, with valid params), its start
 // scenario replays through the CLI, the lab does not start solved, no goal is met for free, and its
-// reference solution, run through the CLI from that start, meets every goal.
+// reference solution, run through the CLI from that start, meets every goal. Together they form one
+// track (curriculum.md): at least 12 levels, numbered 1..n, never getting easier along the way.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { runScript } from '../../src/cli/run.ts';
 import { challengeSchema, type ChallengeData } from '../../src/schemas/challenge';
 import { evaluateGoal } from '../../src/sim/goals.ts';
 import { checkInvariants, createWorld, type World } from '../../src/sim/index.ts';
+import { referenceCallCount } from '../../src/widgets/challenge/solution.ts';
 import { fakeReference, messages } from '../unit/schemas/helpers';
 
 const CONTENT = resolve(import.meta.dirname, '../../content');
@@ -50,8 +52,22 @@ function statuses(world: World, challenge: ChallengeData): Array<{ description: 
 }
 
 describe('challenges', () => {
-  it('there are challenges to check', () => {
-    expect(files.length).toBeGreaterThan(0);
+  it('there are at least 12 challenges, at every difficulty', () => {
+    expect(files.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(files.map((file) => load(file).difficulty))).toEqual(new Set(['beginner', 'intermediate', 'advanced']));
+  });
+
+  it('they form one track: places 1..n, each used once, difficulty never going down', () => {
+    const LEVELS = ['beginner', 'intermediate', 'advanced'];
+    const track = files.map((file) => ({ file, ...load(file) })).sort((a, b) => a.order - b.order);
+    expect(track.map((c) => c.order)).toEqual(track.map((_, i) => i + 1));
+    for (const [i, challenge] of track.entries()) {
+      const before = track[i - 1];
+      if (before === undefined) continue;
+      expect(LEVELS.indexOf(challenge.difficulty), `${challenge.file} (${challenge.difficulty}) comes after ${before.file} (${before.difficulty})`).toBeGreaterThanOrEqual(
+        LEVELS.indexOf(before.difficulty),
+      );
+    }
   });
 
   describe.each(files)('%s', (file) => {
@@ -85,6 +101,15 @@ describe('challenges', () => {
       expect(checkInvariants(solved.world), `${file}: invariants after the solution`).toEqual([]);
       const unmet = statuses(solved.world, challenge).filter((s) => !s.met);
       expect(unmet.map((s) => `${s.description}: ${s.because}`), `${file}: goals the solution does not meet`).toEqual([]);
+    });
+
+    it('has a reference call count for the learner to compare with: the calls that change the account', () => {
+      const challenge = load(file);
+      const solved = runScript(startWorld(file, challenge), challenge.solution);
+      const changing = solved.steps.flatMap((step) => step.calls).filter((call) => call.action !== 'Advance');
+      const { script } = readYaml(join(CONTENT, 'scenarios', `${challenge.scenario.id}.yaml`)) as { script: string };
+      expect(referenceCallCount(script, challenge.solution)).toEqual({ ok: true, calls: changing.length });
+      expect(changing.length).toBeGreaterThan(0);
     });
   });
 });

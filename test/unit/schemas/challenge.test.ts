@@ -7,6 +7,7 @@ const schema = challengeSchema(fakeReference);
 const good = {
   title: 'Retire the web server, keep its data',
   difficulty: 'beginner',
+  order: 2,
   scenario: 'web-server-with-data-volume',
   brief: 'Terminate web-server but keep the data volume web-data.',
   goals: [
@@ -36,6 +37,9 @@ describe('challenge schema', () => {
 
   it.each([
     ['an unknown difficulty', { difficulty: 'easy' }, '`difficulty` must be one of: beginner, intermediate, advanced.'],
+    ['no place in the track', { order: undefined }, "`order` is required: the challenge's place in the track (1 = the first one)."],
+    ['a place in the track that is not a whole number', { order: 2.5 }, '`order` must be a whole number (1 = the first challenge of the track).'],
+    ['a place in the track before the first', { order: 0 }, '`order` must be 1 or more (1 = the first challenge of the track).'],
     ['no goals', { goals: [] }, 'A challenge needs at least one goal, otherwise it cannot be checked.'],
     [
       'a goal whose params are nested',
