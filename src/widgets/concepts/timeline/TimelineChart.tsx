@@ -1,0 +1,136 @@
+/**
+ * The timeline drawing: one slot per moment (step) of the history, the volume's file changes on the
+ * top lane, each snapshot on a lane of its own (its point in time, its pending and completed
+ * stretches), and a cursor on the chosen moment. React draws the marks from the data it is given;
+ * d3 owns only the axis group and the cursor line (from refs), and eases the cursor toward the
+ * chosen moment, instantly under prefers-reduced-motion. It never sees the actor.
+ */
+import { axisBottom } from 'd3-axis';
+import { scalePoint } from 'd3-scale';
+import { select } from 'd3-selection';
+import 'd3-transition';
+import { useEffect, useMemo, useRef } from 'react';
+import type { Snapshot } from '../../../sim/index.ts';
+import { clockTime } from '../shared/format.ts';
+import { snapshotName, type Moment } from './moments.ts';
+
+const SLOT = 76;
+const LEFT = 118;
+const RIGHT = 40;
+const VOLUME_Y = 40;
+const LANE_TOP = 96;
+const LANE_GAP = 36;
+
+export interface TimelineChartProps {
+  moments: readonly Moment[];
+  /** Snapshots of the volume at the latest moment, oldest first, one lane each. */
+  snapshots: readonly Snapshot[];
+  volumeName: string;
+  selected: number;
+}
+
+function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+export function TimelineChart({ moments, snapshots, volumeName, selected }: TimelineChartProps) {
+  const last = moments.length - 1;
+  const width = LEFT + Math.max(last, 1) * SLOT + RIGHT;
+  const height = LANE_TOP + snapshots.length * LANE_GAP + 34;
+  const x = useMemo(() => scalePoint<number>().domain(moments.map((m) => m.step)).range([LEFT, width - RIGHT]), [moments, width]);
+  const at = (step: number): number => x(step) ?? LEFT;
+  /** A time between two moments (a completion during an Advance), placed proportionally between their slots. */
+  const xOfTime = (time: number): number => {
+    const k = moments.findIndex((m) => m.time >= time);
+    if (k <= 0) return k === 0 ? at(0) : at(last);
+    const a = moments[k - 1] as Moment;
+    const b = moments[k] as Moment;
+    const frac = b.time === a.time ? 1 : (time - a.time) / (b.time - a.time);
+    return at(a.step) + frac * (at(b.step) - at(a.step));
+  };
+
+  const axisRef = useRef<SVGGElement>(null);
+  const cursorRef = useRef<SVGLineElement>(null);
+  useEffect(() => {
+    if (axisRef.current === null) return;
+    const times = moments.map((m) => m.time);
+    select(axisRef.current).call(axisBottom(x).tickFormat((step) => clockTime(times[step] ?? 0)));
+  }, [x, moments]);
+  const placed = useRef(false);
+  useEffect(() => {
+    if (cursorRef.current === null) return;
+    const line = select(cursorRef.current);
+    const to = at(selected);
+    line.interrupt();
+    if (!placed.current || prefersReducedMotion()) {
+      line.attr('x1', to).attr('x2', to);
+      placed.current = true;
+    } else {
+      line.transition().duration(250).attr('x1', to).attr('x2', to);
+    }
+    return () => {
+      line.interrupt();
+    };
+  });
+
+  const laneY = (i: number) => LANE_TOP + i * LANE_GAP;
+  const requestStep = (id: string) => moments.find((m) => m.requested.includes(id))?.step;
+  const end = at(last) + RIGHT / 2;
+
+  return (
+    <svg
+      className="cw-tl__svg"
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      role="img"
+      aria-label={`Timeline of ${volumeName}: file writes and snapshots, one slot per step (not to scale). The table below lists the same moments.`}
+    >
+      <text x={8} y={VOLUME_Y + 4}>
+        {volumeName}
+      </text>
+      <line className="cw-tl__lane" x1={LEFT - 10} x2={end} y1={VOLUME_Y} y2={VOLUME_Y} />
+      {moments.map((m) =>
+        m.changes.map((c, i) => {
+          const late = c.pendingSnapshots.length > 0;
+          const y = VOLUME_Y - 14 - i * 12;
+          return (
+            <g key={`${m.step}-${c.path}`} data-step={m.step}>
+              <circle className={late ? 'cw-tl__write cw-tl__write--late' : 'cw-tl__write'} cx={at(m.step)} cy={VOLUME_Y} r={6} />
+              <text x={at(m.step)} y={y} textAnchor="middle">
+                {c.change === 'deleted' ? `${c.path.slice(1)} deleted` : c.path.slice(1)}
+              </text>
+              {late && (
+                <text className="cw-tl__late-label" x={at(m.step)} y={VOLUME_Y + 20 + i * 12} textAnchor="middle">
+                  not in {c.pendingSnapshots.map((id) => snapshots.find((s) => s.SnapshotId === id)).map((s) => (s ? snapshotName(s) : '')).join(', ')}
+                </text>
+              )}
+            </g>
+          );
+        }),
+      )}
+      {snapshots.map((s, i) => {
+        const from = requestStep(s.SnapshotId);
+        if (from === undefined) return null;
+        const y = laneY(i);
+        const x0 = at(from);
+        const completedBy = moments[last]?.world.snapshots[s.SnapshotId]?.State === 'completed';
+        const x1 = completedBy ? Math.max(xOfTime(s.CompleteAt), x0 + 4) : end;
+        return (
+          <g key={s.SnapshotId} data-snapshot={snapshotName(s)}>
+            <text x={8} y={y + 4}>
+              {snapshotName(s).slice(0, 17)}
+            </text>
+            <line className="cw-tl__moment-line" x1={x0} x2={x0} y1={VOLUME_Y + 8} y2={y + 7} />
+            <rect className="cw-tl__pending" x={x0} y={y - 7} width={x1 - x0} height={14} rx={3} />
+            {completedBy && <rect className="cw-tl__completed" x={x1} y={y - 3} width={Math.max(end - x1, 0)} height={6} rx={2} />}
+            <text x={x0 + 4} y={y + 20}>
+              point in time {clockTime(s.StartTime)}; pending{completedBy ? `, completed ${clockTime(s.CompleteAt)}` : ''}
+            </text>
+          </g>
+        );
+      })}
+      <line ref={cursorRef} className="cw-tl__cursor" y1={6} y2={height - 30} />
+      <g ref={axisRef} className="cw-tl__axis" transform={`translate(0 ${height - 28})`} />
+    </svg>
+  );
+}

@@ -1,0 +1,103 @@
+/** The point-in-time timeline, driven through its slider and buttons on an injected simulator actor (happy-dom). */
+import { readFileSync } from 'node:fs';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { parse } from 'yaml';
+import { afterEach, describe, expect, test } from 'vitest';
+import { createActor, SimulatedClock } from 'xstate';
+import { simulatorMachine } from '../../src/sim/actor/index.ts';
+import type { SimulatorActor } from '../../src/widgets/lab/actor.ts';
+import { widgetSetup } from '../../src/widgets/concepts/shared/setup.ts';
+import { TIMELINE_CLOCK_AT, TIMELINE_SCENARIO, TIMELINE_STORY, TIMELINE_VOLUME_NAME } from '../../src/widgets/concepts/timeline/script.ts';
+import { TimelineView } from '../../src/widgets/concepts/timeline/TimelineView.tsx';
+
+afterEach(cleanup);
+
+const scenario = parse(readFileSync(`content/scenarios/${TIMELINE_SCENARIO}.yaml`, 'utf8')) as { script: string };
+const setup = widgetSetup({ setup: scenario.script, clockAt: TIMELINE_CLOCK_AT, story: TIMELINE_STORY });
+
+function startActor(): SimulatorActor {
+  if (!setup.ok) throw new Error(setup.error);
+  return createActor(simulatorMachine, {
+    input: { scenarioId: TIMELINE_SCENARIO, scenarioCalls: setup.setupCalls, initialLog: setup.storyCalls, paused: true },
+    clock: new SimulatedClock(),
+  }).start();
+}
+
+const slider = () => screen.getByRole('slider') as HTMLInputElement;
+const explanation = () => screen.getByRole('region', { name: 'What just happened' }).querySelector('.cw-narration__explain')?.textContent ?? '';
+const twinRows = () => within(screen.getByRole('table', { name: /Moments of web-data/ })).getAllByRole('row').slice(1);
+const snapshotsPanel = () => screen.getByRole('region', { name: /^Snapshots at / });
+const volumePanel = () => screen.getByRole('region', { name: /^web-data at / });
+const moveTo = (step: number) => act(() => fireEvent.change(slider(), { target: { value: String(step) } }));
+const click = (name: string) => act(() => fireEvent.click(screen.getByRole('button', { name })));
+
+describe('Point-in-time timeline', () => {
+  test("the lesson's morning: the text twin lists every moment, and photo.jpg, written while the snapshot is pending, is not in it", () => {
+    render(<TimelineView actor={startActor()} volumeName={TIMELINE_VOLUME_NAME} />);
+    const rows = twinRows().map((r) => r.textContent);
+    expect(rows).toHaveLength(9);
+    expect(rows[0]).toMatch(/^09:00:00the starting point/);
+    expect(rows[1]).toMatch(/^09:00:00index\.html written/);
+    expect(rows[3]).toMatch(/^09:20:00orders\.csv written/);
+    expect(rows[5]).toMatch(/^09:30:00snapshot web-data-backup requested: its point in time/);
+    expect(rows[5]).toMatch(/pending; holds index\.html and orders\.csv$/);
+    expect(rows[7]).toMatch(/^09:30:20photo\.jpg written while web-data-backup is pending.*index\.html, orders\.csv and photo\.jpgpending; holds index\.html and orders\.csv; not photo\.jpg$/);
+    expect(rows[8]).toMatch(/^09:31:00snapshot web-data-backup completed/);
+    // It opens at the latest moment: the snapshot has completed, and still does not hold photo.jpg.
+    expect(slider().value).toBe('8');
+    expect(snapshotsPanel().textContent).toMatch(/web-data-backup \(completed\), point in time 09:30:00\. Holds: index\.html and orders\.csv\./);
+    expect(snapshotsPanel().textContent).toMatch(/Not in it: photo\.jpg \(written at 09:30:20, while the snapshot was still pending\)/);
+    expect(volumePanel().textContent).toMatch(/photo\.jpg/);
+  });
+
+  test('scrubbing goes to any moment: files then, the snapshot then, and the narration says what is not in it', () => {
+    render(<TimelineView actor={startActor()} volumeName={TIMELINE_VOLUME_NAME} />);
+    moveTo(3);
+    expect(volumePanel().textContent).toMatch(/web-data at 09:20:00/);
+    expect(volumePanel().textContent).toMatch(/index\.html.*orders\.csv/);
+    expect(snapshotsPanel().textContent).toMatch(/None requested yet/);
+    expect(slider().getAttribute('aria-valuetext')).toBe('09:20:00, step 3 of 8: orders.csv written');
+    expect(twinRows()[3]?.getAttribute('aria-current')).toBe('true');
+
+    moveTo(7);
+    expect(snapshotsPanel().textContent).toMatch(/web-data-backup \(pending\)/);
+    expect(explanation()).toBe(
+      '09:30:20, step 7 of 8: photo.jpg written while web-data-backup is pending. photo.jpg is on web-data but not in web-data-backup, although the snapshot is still pending.',
+    );
+    // The keyboard moves the slider natively; the drawing's cursor follows the chosen moment.
+    expect(document.querySelector('.cw-tl__svg g[data-snapshot="web-data-backup"]')).toBeTruthy();
+    expect(document.querySelectorAll('.cw-tl__write--late')).toHaveLength(1);
+  });
+
+  test('a write made while a new snapshot is pending is not in it; waiting completes the snapshot without changing it', () => {
+    const actor = startActor();
+    render(<TimelineView actor={actor} volumeName={TIMELINE_VOLUME_NAME} />);
+    click('Take snapshot');
+    expect(explanation()).toMatch(/: snapshot web-data-backup-2 requested, pending\. It holds exactly the files web-data has now \(3 files\)/);
+    act(() => fireEvent.change(screen.getByRole('textbox', { name: 'File name' }), { target: { value: 'late-order.csv' } }));
+    click('Write file');
+    expect(explanation()).toMatch(/wrote late-order\.csv while web-data-backup-2 is pending\. The volume has it; the snapshot does not/);
+    click('Wait 1 min');
+    expect(explanation()).toMatch(/waited 60 s\. web-data-backup-2 completed; its content did not change\./);
+    const backup2 = [...snapshotsPanel().querySelectorAll('[data-snapshot="web-data-backup-2"]')][0]?.textContent ?? '';
+    expect(backup2).toMatch(/\(completed\).*Holds: index\.html, orders\.csv and photo\.jpg\./);
+    expect(backup2).toMatch(/Not in it: late-order\.csv \(written at 09:31:00, while the snapshot was still pending\)/);
+    expect(slider().max).toBe('11');
+  });
+
+  test('a bad file name gets a clear message and changes nothing', () => {
+    const actor = startActor();
+    render(<TimelineView actor={actor} volumeName={TIMELINE_VOLUME_NAME} />);
+    const before = actor.getSnapshot().context.history;
+    act(() => fireEvent.change(screen.getByRole('textbox', { name: 'File name' }), { target: { value: '../etc/passwd' } }));
+    click('Write file');
+    expect(explanation()).toMatch(/Give the file a plain name such as notes\.txt/);
+    expect(actor.getSnapshot().context.history).toBe(before);
+  });
+
+  test('a story that could not be set up is reported, not thrown', () => {
+    const actor = createActor(simulatorMachine, { input: { paused: true }, clock: new SimulatedClock() }).start();
+    render(<TimelineView actor={actor} volumeName={TIMELINE_VOLUME_NAME} problem="Line 2 of the story script could not be run." />);
+    expect(screen.getByRole('note').textContent).toMatch(/could not start: there is no volume named web-data\. Line 2 of the story/);
+  });
+});
