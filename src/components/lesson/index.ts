@@ -10,5 +10,6 @@ export { default as Figure } from './Figure.astro';
 export { default as Lab } from './Lab.astro';
 export { default as Recap } from './Recap.astro';
 export { default as ScenarioPicker } from './ScenarioPicker.astro';
+export { default as SnapshotTimeline } from './SnapshotTimeline.astro';
 export { default as Term } from './Term.astro';
 export { default as YouWillLearn } from './YouWillLearn.astro';
