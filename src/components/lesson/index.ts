@@ -8,6 +8,7 @@ export { default as Aside } from './Aside.astro';
 export { default as BlockExplorer } from './BlockExplorer.astro';
 export { default as Figure } from './Figure.astro';
 export { default as Lab } from './Lab.astro';
+export { default as LifecycleChart } from './LifecycleChart.astro';
 export { default as Recap } from './Recap.astro';
 export { default as ScenarioPicker } from './ScenarioPicker.astro';
 export { default as SnapshotTimeline } from './SnapshotTimeline.astro';
