@@ -1,9 +1,9 @@
 // Tab completion for the lab terminal: operation names, option names of an operation (and the
 // global options), waiter names, the ids of resources that exist in the World, and the
 // session's shell variables.
+import { ACTION_NAMES } from '../sim/index.ts';
 import type { World } from '../sim/index.ts';
 import { OPERATIONS } from './operations.ts';
-import { SIMULATION } from './run.ts';
 import type { ShellEnvironment } from './tokenize.ts';
 import { WAITERS } from './waiters.ts';
 
@@ -15,7 +15,7 @@ function sorted(values: Iterable<string>, prefix: string): string[] {
 
 /** Operation names of `aws ec2` (and `wait`) starting with `prefix`. */
 export function completeOperation(prefix: string): string[] {
-  const ops = [...OPERATIONS.values()].filter((o) => SIMULATION.actions.includes(o.action)).map((o) => o.name);
+  const ops = [...OPERATIONS.values()].filter((o) => (ACTION_NAMES as readonly string[]).includes(o.action)).map((o) => o.name);
   return sorted([...ops, 'wait'], prefix);
 }
 

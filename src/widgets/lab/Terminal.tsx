@@ -9,8 +9,8 @@ import type { KeyboardEvent, SubmitEvent } from 'react';
 import { nextRequestId } from './actor.ts';
 import type { SimulatorActor } from './actor.ts';
 import { ErrorNote } from './ErrorNote.tsx';
-import type { ShellEnvironment } from '../../cli/index.ts';
-import { loadCli, useCli } from './cli.ts';
+import type { ShellEnvironment } from '../../cli/tokenize.ts';
+import { loadRunner, useCli } from './cli.ts';
 import type { TerminalEntry } from './terminal.ts';
 
 /** Entries kept on screen; older output scrolls away as in a real terminal. */
@@ -42,9 +42,9 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
     if (command.trim() === '') return;
     let runTyped;
     try {
-      const engine = await loadCli();
-      await engine.prepareFor(command);
-      runTyped = engine.runTyped;
+      const runner = await loadRunner();
+      await runner.prepareFor(command);
+      runTyped = runner.runTyped;
     } catch {
       setStatus('The AWS CLI could not be loaded (are you offline?). Press Enter to try again.');
       return;

@@ -1,20 +1,11 @@
 /**
- * The Lab's use of the AWS CLI (src/cli), kept out of React: running typed text, completing the
- * word before the caret, and formatCall for the command behind every click. Loaded on demand
- * through cli.ts.
+ * The Lab's command runner (the AWS CLI's parser and runner, src/cli), kept out of React: it runs
+ * typed text against the World. Loaded through cli.ts when the learner first runs a command.
  */
-import {
-  completeOperation,
-  completeOption,
-  completeResourceId,
-  completeWaiter,
-  runScript,
-  SIM_COMMANDS,
-} from '../../cli/index.ts';
-import type { ShellEnvironment } from '../../cli/index.ts';
+import { runScript } from '../../cli/run.ts';
+import type { ShellEnvironment } from '../../cli/tokenize.ts';
 import type { SimCall, World } from '../../sim/index.ts';
 
-export { formatCall } from '../../cli/index.ts';
 // JMESPath and the help text load only for commands that use them (see src/cli/optional.ts).
 export { prepareFor } from '../../cli/optional.ts';
 
@@ -68,50 +59,4 @@ export function runTyped(world: World, text: string, environment: ShellEnvironme
     error: step.error === null ? null : { Code: step.error.Code, Message: step.error.Message, Operation: step.error.Operation },
   }));
   return { entries, calls: mergeAdvances(script.steps.flatMap((step) => [...step.calls])), environment: script.environment };
-}
-
-export interface Completion {
-  /** Where the word being completed starts and ends in the text. */
-  start: number;
-  end: number;
-  candidates: string[];
-}
-
-const ID_PREFIX = /^(i|vol|snap|ami)-/;
-
-/**
- * Candidates for the word ending at the caret: `aws`/`sim` first, then operation or sim command
- * names, waiter names after `wait`, option names after an operation, resource ids elsewhere.
- */
-export function complete(world: World, text: string, caret: number): Completion {
-  const before = text.slice(0, caret);
-  const start = before.search(/\S*$/);
-  const word = before.slice(start);
-  // Words of the current command only: a backslash-newline continues it, a plain newline ends it.
-  const line = before.slice(0, start).replace(/\\\n/g, ' ').split('\n').pop() ?? '';
-  const words = line.trim() === '' ? [] : line.trim().split(/\s+/);
-  const result = (candidates: string[]): Completion => ({ start, end: caret, candidates });
-  if (words.length === 0) return result(['aws', 'sim'].filter((w) => w.startsWith(word)));
-  if (words[0] === 'sim') {
-    if (words.length === 1) return result(SIM_COMMANDS.map((c) => c.name).filter((n) => n.startsWith(word)));
-    return result(completeResourceId(world, word).filter((id) => id.startsWith('i-')));
-  }
-  if (words[0] !== 'aws') return result([]);
-  if (words.length === 1) return result('ec2'.startsWith(word) ? ['ec2'] : []);
-  if (words[1] !== 'ec2') return result([]);
-  if (words.length === 2) return result(completeOperation(word));
-  const waiter = words[2] === 'wait';
-  if (waiter && words.length === 3) return result(completeWaiter(word));
-  const operation = waiter ? (words[3] ?? '') : (words[2] ?? '');
-  if (word.startsWith('-')) return result(completeOption(operation, word));
-  if (word === '' || ID_PREFIX.test(word) || /^(i|v|vo|s|sn|sna|a|am)$/.test(word)) return result(completeResourceId(world, word));
-  return result([]);
-}
-
-/** The longest text every candidate starts with. */
-export function commonPrefix(candidates: readonly string[]): string {
-  if (candidates.length === 0) return '';
-  let prefix = candidates[0] as string;
-  for (const c of candidates) while (!c.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  return prefix;
 }
