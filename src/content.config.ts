@@ -3,7 +3,7 @@ import { glob } from 'astro/loaders';
 import { challengeSchema } from './schemas/challenge';
 import { glossarySchema } from './schemas/glossary';
 import { lessonSchema } from './schemas/lesson';
-import { quizSchema } from './schemas/quiz';
+import { examQuestionsSchema, quizSchema } from './schemas/quiz';
 import { scenarioSchema } from './schemas/scenario';
 
 /**
@@ -29,5 +29,7 @@ export const collections = {
   scenarios: defineCollection({ loader: yaml('scenarios'), schema: scenarioSchema }),
   challenges: defineCollection({ loader: yaml('challenges'), schema: challengeSchema(reference) }),
   quizzes: defineCollection({ loader: yaml('quizzes'), schema: quizSchema(reference) }),
+  // Exam-only questions, one file per lesson: the final exam at /exam/ is made of them.
+  exam: defineCollection({ loader: yaml('exam'), schema: examQuestionsSchema(reference) }),
   glossary: defineCollection({ loader: yaml('glossary'), schema: glossarySchema }),
 };
