@@ -14,8 +14,8 @@ import type { Snapshot } from '../../../sim/index.ts';
 import { clockTime } from '../shared/format.ts';
 import { snapshotName, type Moment } from './moments.ts';
 
-const SLOT = 76;
-const LEFT = 118;
+const SLOT = 72;
+const LEFT = 112;
 const RIGHT = 40;
 const VOLUME_Y = 40;
 const LANE_TOP = 96;
@@ -49,6 +49,7 @@ export function TimelineChart({ moments, snapshots, volumeName, selected }: Time
     return at(a.step) + frac * (at(b.step) - at(a.step));
   };
 
+  const scrollRef = useRef<HTMLDivElement>(null);
   const axisRef = useRef<SVGGElement>(null);
   const cursorRef = useRef<SVGLineElement>(null);
   useEffect(() => {
@@ -68,6 +69,15 @@ export function TimelineChart({ moments, snapshots, volumeName, selected }: Time
     } else {
       line.transition().duration(250).attr('x1', to).attr('x2', to);
     }
+    // On a narrow screen the drawing scrolls: keep the chosen moment in view.
+    const scroller = scrollRef.current;
+    if (scroller !== null && scroller.scrollWidth > scroller.clientWidth) {
+      const scale = scroller.scrollWidth / width;
+      const target = to * scale;
+      if (target < scroller.scrollLeft + 40 || target > scroller.scrollLeft + scroller.clientWidth - 40) {
+        scroller.scrollLeft = Math.max(0, target - scroller.clientWidth / 2);
+      }
+    }
     return () => {
       line.interrupt();
     };
@@ -78,59 +88,64 @@ export function TimelineChart({ moments, snapshots, volumeName, selected }: Time
   const end = at(last) + RIGHT / 2;
 
   return (
-    <svg
-      className="cw-tl__svg"
-      viewBox={`0 0 ${width} ${height}`}
-      width={width}
-      role="img"
-      aria-label={`Timeline of ${volumeName}: file writes and snapshots, one slot per step (not to scale). The table below lists the same moments.`}
-    >
-      <text x={8} y={VOLUME_Y + 4}>
-        {volumeName}
-      </text>
-      <line className="cw-tl__lane" x1={LEFT - 10} x2={end} y1={VOLUME_Y} y2={VOLUME_Y} />
-      {moments.map((m) =>
-        m.changes.map((c, i) => {
-          const late = c.pendingSnapshots.length > 0;
-          const y = VOLUME_Y - 14 - i * 12;
-          return (
-            <g key={`${m.step}-${c.path}`} data-step={m.step}>
-              <circle className={late ? 'cw-tl__write cw-tl__write--late' : 'cw-tl__write'} cx={at(m.step)} cy={VOLUME_Y} r={6} />
-              <text x={at(m.step)} y={y} textAnchor="middle">
-                {c.change === 'deleted' ? `${c.path.slice(1)} deleted` : c.path.slice(1)}
-              </text>
-              {late && (
-                <text className="cw-tl__late-label" x={at(m.step)} y={VOLUME_Y + 20 + i * 12} textAnchor="middle">
-                  not in {c.pendingSnapshots.map((id) => snapshots.find((s) => s.SnapshotId === id)).map((s) => (s ? snapshotName(s) : '')).join(', ')}
+    // Focusable so keyboard users can scroll a timeline wider than the screen.
+    <div ref={scrollRef} className="cw-tl__scroll" tabIndex={0} role="region" aria-label="Timeline drawing (scrolls sideways)">
+      <svg
+        className="cw-tl__svg"
+        viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        height={height}
+        role="img"
+        aria-label={`Timeline of ${volumeName}: file writes and snapshots, one slot per step (not to scale). The table below lists the same moments.`}
+      >
+        <text x={8} y={VOLUME_Y + 4}>
+          {volumeName}
+        </text>
+        <line className="cw-tl__lane" x1={LEFT - 10} x2={end} y1={VOLUME_Y} y2={VOLUME_Y} />
+        {moments.map((m) =>
+          m.changes.map((c, i) => {
+            const late = c.pendingSnapshots.length > 0;
+            const y = VOLUME_Y - 14 - i * 12;
+            return (
+              <g key={`${m.step}-${c.path}`} data-step={m.step}>
+                <circle className={late ? 'cw-tl__write cw-tl__write--late' : 'cw-tl__write'} cx={at(m.step)} cy={VOLUME_Y} r={6} />
+                <text x={at(m.step)} y={y} textAnchor="middle">
+                  {c.change === 'deleted' ? `${c.path.slice(1)} deleted` : c.path.slice(1)}
                 </text>
-              )}
+                {late && (
+                  <text className="cw-tl__late-label" x={at(m.step)} y={VOLUME_Y + 20 + i * 12} textAnchor="middle">
+                    not in {c.pendingSnapshots.map((id) => snapshots.find((s) => s.SnapshotId === id)).map((s) => (s ? snapshotName(s) : '')).join(', ')}
+                  </text>
+                )}
+              </g>
+            );
+          }),
+        )}
+        {snapshots.map((s, i) => {
+          const from = requestStep(s.SnapshotId);
+          if (from === undefined) return null;
+          const y = laneY(i);
+          const x0 = at(from);
+          const completedBy = moments[last]?.world.snapshots[s.SnapshotId]?.State === 'completed';
+          const x1 = completedBy ? Math.max(xOfTime(s.CompleteAt), x0 + 4) : end;
+          return (
+            <g key={s.SnapshotId} data-snapshot={snapshotName(s)}>
+              <text x={8} y={y + 4}>
+                {snapshotName(s).slice(0, 17)}
+              </text>
+              <line className="cw-tl__moment-line" x1={x0} x2={x0} y1={VOLUME_Y + 8} y2={y + 7} />
+              <rect className="cw-tl__pending" x={x0} y={y - 7} width={x1 - x0} height={14} rx={3} />
+              {completedBy && <rect className="cw-tl__completed" x={x1} y={y - 3} width={Math.max(end - x1, 0)} height={6} rx={2} />}
+              {/* Right-aligned when it would run past the end of the drawing. */}
+              <text x={x0 + 230 > width ? width - 6 : x0 + 4} y={y + 20} textAnchor={x0 + 230 > width ? 'end' : 'start'}>
+                point in time {clockTime(s.StartTime)}{completedBy ? `, completed ${clockTime(s.CompleteAt)}` : ', pending'}
+              </text>
             </g>
           );
-        }),
-      )}
-      {snapshots.map((s, i) => {
-        const from = requestStep(s.SnapshotId);
-        if (from === undefined) return null;
-        const y = laneY(i);
-        const x0 = at(from);
-        const completedBy = moments[last]?.world.snapshots[s.SnapshotId]?.State === 'completed';
-        const x1 = completedBy ? Math.max(xOfTime(s.CompleteAt), x0 + 4) : end;
-        return (
-          <g key={s.SnapshotId} data-snapshot={snapshotName(s)}>
-            <text x={8} y={y + 4}>
-              {snapshotName(s).slice(0, 17)}
-            </text>
-            <line className="cw-tl__moment-line" x1={x0} x2={x0} y1={VOLUME_Y + 8} y2={y + 7} />
-            <rect className="cw-tl__pending" x={x0} y={y - 7} width={x1 - x0} height={14} rx={3} />
-            {completedBy && <rect className="cw-tl__completed" x={x1} y={y - 3} width={Math.max(end - x1, 0)} height={6} rx={2} />}
-            <text x={x0 + 4} y={y + 20}>
-              point in time {clockTime(s.StartTime)}; pending{completedBy ? `, completed ${clockTime(s.CompleteAt)}` : ''}
-            </text>
-          </g>
-        );
-      })}
-      <line ref={cursorRef} className="cw-tl__cursor" y1={6} y2={height - 30} />
-      <g ref={axisRef} className="cw-tl__axis" transform={`translate(0 ${height - 28})`} />
-    </svg>
+        })}
+        <line ref={cursorRef} className="cw-tl__cursor" y1={6} y2={height - 30} />
+        <g ref={axisRef} className="cw-tl__axis" transform={`translate(0 ${height - 28})`} />
+      </svg>
+    </div>
   );
 }

@@ -39,6 +39,13 @@ function mountPoint(world: World, volume: Volume): string | null {
   return mountsOf(world, instance).find((m) => m.Volume.VolumeId === volume.VolumeId)?.MountPoint ?? null;
 }
 
+function duration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  return `${Math.round(seconds / 3600)} h`;
+}
+
 /** One line for what happened at a moment. */
 function describeMoment(m: Moment, prev: Moment | undefined, names: ReadonlyMap<string, string>): string {
   const parts: string[] = [];
@@ -53,7 +60,7 @@ function describeMoment(m: Moment, prev: Moment | undefined, names: ReadonlyMap<
   }
   for (const id of m.requested) parts.push(`snapshot ${names.get(id) ?? id} requested: its point in time`);
   for (const id of m.completed) parts.push(`snapshot ${names.get(id) ?? id} completed`);
-  if (parts.length === 0 && prev !== undefined && m.time !== prev.time) parts.push(`clock moved ${Math.round((m.time - prev.time) / 1000)} s`);
+  if (parts.length === 0 && prev !== undefined && m.time !== prev.time) parts.push(`clock moved ${duration(m.time - prev.time)}`);
   if (m.step === 0) parts.push('the starting point');
   return parts.join('; ') || 'nothing changed on the volume';
 }
@@ -174,10 +181,7 @@ export function TimelineView({ actor, volumeName, problem }: TimelineViewProps) 
           {problem}
         </p>
       )}
-      {/* Focusable so keyboard users can scroll a timeline wider than the screen. */}
-      <div className="cw-tl__scroll" tabIndex={0} role="region" aria-label="Timeline drawing (scrolls sideways)">
-        <TimelineChart moments={moments} snapshots={snapshots} volumeName={volumeName} selected={selected} />
-      </div>
+      <TimelineChart moments={moments} snapshots={snapshots} volumeName={volumeName} selected={selected} />
       <div className="cw-tl__slider">
         <label htmlFor={sliderId}>
           <strong>Moment:</strong> {label(moment)}
