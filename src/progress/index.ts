@@ -19,6 +19,7 @@ export type {
   ReviewSubject,
 } from './schema';
 export { answerKey, emptyProgress, PROGRESS_VERSION, reviewKey } from './schema';
+export { recoveryMessage, statusMessage, storageMessage } from './messages';
 
 const store = createProgressStore({ events: typeof window === 'undefined' ? undefined : window });
 

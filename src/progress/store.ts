@@ -3,7 +3,7 @@
  * through named operations, shared between tabs through the 'storage' event. It never throws:
  * without usable storage (disabled, private mode, full) it keeps progress in memory and says so
  * in its status; unreadable saved data is copied to a backup key, recovered or reset, and the
- * status carries a message for the learner until they acknowledge it.
+ * status reports it until the learner acknowledges it (messages.ts puts both into words).
  */
 import {
   answerKey,
@@ -21,8 +21,9 @@ import {
   type ReviewSubject,
 } from './schema';
 
-export const STORAGE_KEY = 'ami-snapshot-lab:progress';
-export const BACKUP_KEY = 'ami-snapshot-lab:progress-backup';
+import { BACKUP_KEY, STORAGE_KEY } from './keys';
+
+export { BACKUP_KEY, STORAGE_KEY };
 
 export interface Recovery {
   /** 'recovered': the valid part was kept; 'reset': nothing could be kept. */
@@ -31,15 +32,14 @@ export interface Recovery {
   at: number;
   /** Whether the unreadable original was kept under BACKUP_KEY (storage may be full). */
   backupKept: boolean;
-  message: string;
 }
 
 export interface StoreStatus {
   /** 'memory': progress cannot be saved in this browser and lasts only while the page is open. */
   persistence: 'local' | 'memory';
-  /** Why progress is not being saved, for the learner; undefined while it is. */
-  problem?: string;
-  /** Saved progress that could not be read, until the learner acknowledges it. */
+  /** Why progress is not being saved ('full': quota exceeded); undefined while it is. messages.ts words it. */
+  problem?: 'full' | 'unavailable';
+  /** Saved progress that could not be read, until the learner acknowledges it. messages.ts words it. */
   recovery?: Recovery;
 }
 
@@ -80,20 +80,9 @@ export interface ChallengeInput {
 const MISSED: ReviewRating = 1;
 const RECALLED: ReviewRating = 3;
 
-function recoveryMessage(kind: Recovery['kind'], reason: string, backupKept: boolean): string {
-  const copy = backupKept
-    ? 'A copy was kept; you can export it from the Progress page.'
-    : 'No copy could be kept, because this browser does not let the site store more.';
-  return kind === 'reset'
-    ? `Your saved progress could not be read (${reason}), so it was reset. ${copy}`
-    : `Part of your saved progress could not be read (${reason}); the rest was kept. ${copy}`;
-}
-
-function storageProblem(error: unknown): string {
-  const name = error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException) ? error.name : '';
-  return /quota/i.test(name)
-    ? 'This browser’s storage for the site is full, so new progress is kept only until you close this tab. Export it to keep it.'
-    : 'This browser does not let the site store data (private mode or a privacy setting), so progress is kept only until you close this tab. Export it to keep it.';
+function storageProblem(error: unknown): StoreStatus['problem'] {
+  const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
+  return /quota/i.test(name) ? 'full' : 'unavailable';
 }
 
 function parseBackup(raw: string | null): Backup | undefined {
@@ -118,7 +107,7 @@ export function createProgressStore(options: StoreOptions = {}) {
   /** The stored text `data` was read from or written as, to notice changes made by other tabs. */
   let knownRaw: string | null = null;
   let persistence: StoreStatus['persistence'] = 'local';
-  let problem: string | undefined;
+  let problem: StoreStatus['problem'];
   /** A recovery found by this page whose backup could not be stored: it lives in memory only. */
   let unsavedRecovery: Recovery | undefined;
   let backup: Backup | undefined;
@@ -194,7 +183,7 @@ export function createProgressStore(options: StoreOptions = {}) {
       // The readable part replaces the unreadable record, so the next page load starts clean.
       write();
     } else {
-      unsavedRecovery = { kind, reason, at, backupKept: false, message: recoveryMessage(kind, reason, false) };
+      unsavedRecovery = { kind, reason, at, backupKept: false };
     }
   }
 
@@ -242,7 +231,7 @@ export function createProgressStore(options: StoreOptions = {}) {
   function recovery(): Recovery | undefined {
     if (unsavedRecovery) return unsavedRecovery;
     if (!backup || backup.acknowledged) return undefined;
-    return { kind: backup.kind, reason: backup.reason, at: backup.at, backupKept: true, message: recoveryMessage(backup.kind, backup.reason, true) };
+    return { kind: backup.kind, reason: backup.reason, at: backup.at, backupKept: true };
   }
 
   function getProgress(): Progress {

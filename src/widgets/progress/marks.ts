@@ -1,12 +1,13 @@
 /**
  * Progress shown on text pages (the home page's lesson list, the lesson sidebar) by plain DOM
- * code, no framework: these pages ship at most 15 KB of JavaScript. Marks are words and a
+ * code, no framework: these pages ship at most 15 KB of JavaScript (src/scripts/progress-page.ts
+ * loads this module only when there is progress to show). Marks are words and a
  * symbol, never colour alone, and a screen reader hears them as words.
  *
  * Markup read: `[data-progress-lesson="<slug>"]` (optionally `data-quiz-questions="<id> <id>"`)
  * containing an empty `[data-progress-mark]`; `[data-progress-notice]` for messages.
  */
-import { answerKey, type Progress } from '~/progress';
+import { acknowledgeRecovery, answerKey, getProgress, statusMessage, subscribe, type Progress } from '~/progress';
 
 export interface LessonMark {
   read: boolean;
@@ -61,8 +62,8 @@ export interface NoticeActions {
  * The recovery message stays, across pages and reloads, until the learner dismisses it.
  */
 export function renderNotice(container: HTMLElement, progress: Progress, actions: NoticeActions): void {
-  const { recovery, problem } = progress.status;
-  const message = recovery?.message ?? problem;
+  const { recovery } = progress.status;
+  const message = statusMessage(progress.status);
   if (!message || container.dataset.dismissed === message) {
     container.replaceChildren();
     container.hidden = true;
@@ -99,4 +100,22 @@ export function renderNotice(container: HTMLElement, progress: Progress, actions
   box.append(text, row);
   container.replaceChildren(box);
   container.hidden = false;
+}
+
+function render() {
+  const progress = getProgress();
+  renderMarks(document, progress);
+  for (const container of document.querySelectorAll<HTMLElement>('[data-progress-notice]')) {
+    renderNotice(container, progress, { acknowledge: acknowledgeRecovery });
+  }
+}
+
+let showing = false;
+
+/** Draws this page's marks and messages, and keeps them current (this tab or another). */
+export function showProgress(): void {
+  if (showing) return;
+  showing = true;
+  render();
+  subscribe(render);
 }

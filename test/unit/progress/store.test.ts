@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BACKUP_KEY, createProgressStore, STORAGE_KEY } from '../../../src/progress/store';
 import { emptyProgress } from '../../../src/progress/schema';
+import { statusMessage } from '../../../src/progress/messages';
 import { fakeClock, MemoryStorage, MINUTE, storageEvent } from './fakes';
 
 function setup(storage = new MemoryStorage()) {
@@ -176,7 +177,8 @@ describe('progress store: storage that fails', () => {
     const progress = store.getProgress();
     expect(progress.lessons.amis).toBeDefined();
     expect(progress.status.persistence).toBe('memory');
-    expect(progress.status.problem).toMatch(/does not let the site store data/);
+    expect(progress.status.problem).toBe('unavailable');
+    expect(statusMessage(progress.status)).toMatch(/does not let the site store data/);
   });
 
   it('keeps progress in memory when there is no localStorage at all (server, old browsers)', () => {
@@ -195,7 +197,8 @@ describe('progress store: storage that fails', () => {
     store.markLessonRead('amis');
     storage.quota = storage.items.get(STORAGE_KEY)!.length + STORAGE_KEY.length;
     store.saveLabLog('lab', `1.${'x'.repeat(500)}`);
-    expect(store.getProgress().status).toMatchObject({ persistence: 'memory', problem: expect.stringMatching(/storage .* is full/) });
+    expect(store.getProgress().status).toMatchObject({ persistence: 'memory', problem: 'full' });
+    expect(statusMessage(store.getProgress().status)).toMatch(/storage for the site is full/);
     expect(store.loadLabLog('lab')).toBe(`1.${'x'.repeat(500)}`);
     storage.quota = Infinity;
     store.markLessonRead('snapshots');
@@ -211,7 +214,7 @@ describe('progress store: unreadable saved progress', () => {
     const { store } = setup(storage);
     const { status } = store.getProgress();
     expect(status.recovery).toMatchObject({ kind: 'reset', backupKept: true, reason: 'it is not valid JSON' });
-    expect(status.recovery!.message).toBe(
+    expect(statusMessage(status)).toBe(
       'Your saved progress could not be read (it is not valid JSON), so it was reset. A copy was kept; you can export it from the Progress page.',
     );
     expect(JSON.parse(storage.items.get(BACKUP_KEY)!)).toMatchObject({ raw: '{not json', acknowledged: false });
@@ -250,7 +253,7 @@ describe('progress store: unreadable saved progress', () => {
       kind: 'recovered',
       reason: '1 unreadable lesson mark; 1 unreadable quiz answer',
     });
-    expect(progress.status.recovery!.message).toMatch(/^Part of your saved progress could not be read .*; the rest was kept\./);
+    expect(statusMessage(progress.status)).toMatch(/^Part of your saved progress could not be read .*; the rest was kept\./);
   });
 
   it('refuses a record from a newer version of the site without losing it', () => {
@@ -269,7 +272,7 @@ describe('progress store: unreadable saved progress', () => {
     const { store } = setup(storage);
     const { status } = store.getProgress();
     expect(status.recovery).toMatchObject({ kind: 'reset', backupKept: false });
-    expect(status.recovery!.message).toMatch(/No copy could be kept/);
+    expect(statusMessage(status)).toMatch(/No copy could be kept/);
   });
 });
 
