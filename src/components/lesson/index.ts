@@ -4,6 +4,7 @@
  * Interactive widgets are added here as .astro wrappers that carry their own client:* directive,
  * so lessons never write one.
  */
+export { default as AmiAnatomy } from './AmiAnatomy.astro';
 export { default as Aside } from './Aside.astro';
 export { default as BlockExplorer } from './BlockExplorer.astro';
 export { default as Figure } from './Figure.astro';
