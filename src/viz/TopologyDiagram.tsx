@@ -1,10 +1,13 @@
 /**
  * Draws a TopologyLayout as SVG. Ownership: React creates and removes every element, keyed by
- * resource id, and sets all attributes from the layout. Motion is CSS only (src/styles/lab.css):
- * nodes glide to their new `transform`; a node appearing grows out of its origin (a snapshot out
- * of its volume, a restored volume out of its snapshot), set as CSS variables on mount; a pending
- * snapshot's fill grows with its progress; all of it is off under prefers-reduced-motion. Whatever
- * moves, the last frame is the layout, which is the model's state.
+ * resource id, and sets all attributes from the layout. Motion is CSS only (src/styles/lab.css),
+ * so the browser's animation API can slow, pause or finish all of it (see MotionControls): nodes
+ * glide to their new `transform`; a node appearing grows out of its origin (a snapshot out of its
+ * volume, a launched or restored volume out of its snapshot, an AMI out of its snapshot), set as
+ * CSS variables on mount; a pending snapshot's fill grows as its blocks are copied; a node whose
+ * state changes flashes once; a deregistered AMI fades and lets go of its snapshots. All of it is
+ * off under prefers-reduced-motion. Whatever moves, the last frame is the layout, which is the
+ * model's state; `cues` are short notes the page adds for a moment (an instance's reboot).
  *
  * Nodes are buttons (Enter or Space selects, as a click does); every label is text, and states are
  * written out, never shown by colour alone.
@@ -19,6 +22,8 @@ export interface TopologyDiagramProps {
   onSelect: (id: string) => void;
   /** Accessible name of the whole drawing. */
   label: string;
+  /** A passing note shown on a node, by id (for example an instance rebooting for CreateImage). */
+  cues?: ReadonlyMap<string, string>;
 }
 
 const KIND_NAMES: Record<LayoutNode['kind'], string> = {
@@ -37,15 +42,19 @@ function clip(text: string, max: number): string {
  * A node's accessible name: its kind, then exactly the text it shows (so what a speech-input user
  * reads on screen is part of the name), then its id when the text does not show it.
  */
-export function nodeDescription(node: LayoutNode): string {
-  const shown = chipText(node) ?? [node.label, node.detail, stateText(node)];
+export function nodeDescription(node: LayoutNode, cue?: string): string {
+  const shown = chipText(node) ?? [node.label, node.detail, stateText(node, cue)];
   const parts = [`${KIND_NAMES[node.kind]} ${shown.join(', ')}`];
   if (!shown.some((text) => text.includes(node.id))) parts.push(node.id);
   return parts.join(', ');
 }
 
-function stateText(node: LayoutNode): string {
-  return node.kind === 'snapshot' && node.state === 'pending' ? `pending · ${Math.round((node.progress ?? 0) * 100)}% copied` : node.state;
+function stateText(node: LayoutNode, cue?: string): string {
+  if (cue !== undefined) return `${node.state} · ${cue}`;
+  if (node.kind === 'snapshot' && node.state === 'pending') return `pending · ${Math.round((node.progress ?? 0) * 100)}% copied`;
+  // An AMI becomes available once every snapshot of its block device mapping has completed.
+  if (node.kind === 'image' && node.state === 'pending') return 'pending · waits for its snapshots';
+  return node.state;
 }
 
 /** The two lines of a volume drawn inside its instance, or null for a card. */
@@ -85,7 +94,7 @@ function Frame({ frame }: { frame: LayoutFrame }) {
  * Node text is written in full and clipped to the box by a clipPath (not shortened with an
  * ellipsis), so what is visible is always part of the node's accessible name.
  */
-function Node({ node, selected, onSelect, clipId }: { node: LayoutNode; selected: boolean; onSelect: (id: string) => void; clipId: string }) {
+function Node({ node, selected, onSelect, clipId, cue }: { node: LayoutNode; selected: boolean; onSelect: (id: string) => void; clipId: string; cue?: string }) {
   const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
@@ -100,12 +109,15 @@ function Node({ node, selected, onSelect, clipId }: { node: LayoutNode; selected
     chip ? 'topo-node--chip' : '',
     node.foreign ? 'topo-node--foreign' : '',
     selected ? 'is-selected' : '',
+    cue !== undefined ? 'has-cue' : '',
   ].filter(Boolean);
   const chipLines = chipText(node);
   // Where the enter animation starts, set once when the node appears. Set through the CSSOM, not
   // a style attribute: server-rendered style attributes would be blocked by the site's CSP.
   const body = useRef<SVGGElement>(null);
   const origin = useRef(node.origin);
+  // The state it was first drawn in: each later state gets a one-off flash (a new keyed element).
+  const firstState = useRef(node.state);
   useLayoutEffect(() => {
     const el = body.current;
     if (el === null || origin.current === undefined) return;
@@ -119,7 +131,7 @@ function Node({ node, selected, onSelect, clipId }: { node: LayoutNode; selected
       data-id={node.id}
       role="button"
       tabIndex={0}
-      aria-label={nodeDescription(node)}
+      aria-label={nodeDescription(node, cue)}
       aria-pressed={selected}
       onClick={(event) => {
         event.stopPropagation();
@@ -129,6 +141,7 @@ function Node({ node, selected, onSelect, clipId }: { node: LayoutNode; selected
     >
       <g className="topo-node__body" ref={body}>
         <rect className="topo-node__box" width={node.w} height={node.h} rx={chip ? 4 : 6} />
+        {node.state !== firstState.current && <rect key={node.state} className="topo-node__flash" width={node.w} height={node.h} rx={chip ? 4 : 6} />}
         {node.kind === 'snapshot' && (
           <rect className="topo-node__fill" x={0} y={node.h - 6} width={node.w * (node.progress ?? 1)} height={6} />
         )}
@@ -155,7 +168,7 @@ function Node({ node, selected, onSelect, clipId }: { node: LayoutNode; selected
               {node.detail}
             </text>{' '}
             <text className="topo-node__state" x={7} y={43}>
-              {stateText(node)}
+              {stateText(node, cue)}
             </text>
           </>
         )}
@@ -169,7 +182,7 @@ function Link({ link }: { link: LayoutLink }) {
   return <path className={`topo-link topo-link--${link.kind}`} d={link.path} data-link={link.id} />;
 }
 
-export function TopologyDiagram({ layout, selectedId, onSelect, label }: TopologyDiagramProps) {
+export function TopologyDiagram({ layout, selectedId, onSelect, label, cues }: TopologyDiagramProps) {
   // Unique per diagram, so two labs on one page never share clipPath ids.
   const uid = useId().replace(/[^A-Za-z0-9_-]/g, '');
   const clipId = (id: string) => `topo-${uid}-${id}`;
@@ -197,7 +210,7 @@ export function TopologyDiagram({ layout, selectedId, onSelect, label }: Topolog
       </g>
       <g className="topo-nodes">
         {cards.map((n) => (
-          <Node key={n.id} node={n} selected={n.id === selectedId} onSelect={onSelect} clipId={clipId(n.id)} />
+          <Node key={n.id} node={n} selected={n.id === selectedId} onSelect={onSelect} clipId={clipId(n.id)} cue={cues?.get(n.id)} />
         ))}
         {chips.map((n) => (
           <Node key={n.id} node={n} selected={n.id === selectedId} onSelect={onSelect} clipId={clipId(n.id)} />

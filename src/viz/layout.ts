@@ -358,7 +358,8 @@ export function layoutTopology(world: World, previous?: LayoutOrder): TopologyLa
         });
       }
     }
-    if (n.kind === 'image') {
+    // A deregistered AMI no longer holds its snapshots (they can be deleted now): no link.
+    if (n.kind === 'image' && n.state !== 'deregistered') {
       const img = world.images[n.id] as Image;
       const seen = new Set<string>();
       for (const m of img.BlockDeviceMappings) {

@@ -14,6 +14,7 @@ import {
   selectCursor,
   selectHistoryEntries,
   selectIsTicking,
+  selectLastResult,
   selectNarration,
   SPEEDS,
 } from '../../sim/actor/index.ts';
@@ -22,9 +23,43 @@ import { layoutTopology } from '../../viz/layout.ts';
 import type { LayoutOrder } from '../../viz/layout.ts';
 import { TopologyDiagram } from '../../viz/TopologyDiagram.tsx';
 import type { SimulatorActor } from './actor.ts';
+import { MotionControls } from './MotionControls.tsx';
 import { resourceRows } from './resources.ts';
 
-export function DiagramPanel({ world, selectedId, onSelect }: { world: World; selectedId: string | null; onSelect: (id: string) => void }) {
+/** How long (real time) an instance shows that CreateImage rebooted it. */
+const REBOOT_CUE_MS = 2500;
+const NO_CUES: ReadonlyMap<string, string> = new Map();
+
+/**
+ * CreateImage reboots a running instance unless NoReboot is set (reference §2.10; the model keeps
+ * it running and says so in the narration): the diagram notes it on the instance for a moment.
+ */
+function useRebootCue(actor: SimulatorActor): ReadonlyMap<string, string> {
+  const last = useSelector(actor, selectLastResult);
+  const [cues, setCues] = useState(NO_CUES);
+  useEffect(() => {
+    const params = last?.call.params;
+    if (last?.ok !== true || last.call.action !== 'CreateImage' || params?.['NoReboot'] === true) return;
+    const instanceId = String(params?.['InstanceId']);
+    if (actor.getSnapshot().context.history.world.instances[instanceId]?.State !== 'running') return;
+    setCues(new Map([[instanceId, 'rebooting for CreateImage']]));
+    const timer = setTimeout(() => setCues(NO_CUES), REBOOT_CUE_MS);
+    return () => clearTimeout(timer);
+  }, [actor, last]);
+  return cues;
+}
+
+export function DiagramPanel({
+  actor,
+  world,
+  selectedId,
+  onSelect,
+}: {
+  actor: SimulatorActor;
+  world: World;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
   // The previous layout's order keeps every drawn node in place when resources are added.
   const order = useRef<LayoutOrder | undefined>(undefined);
   const layout = useMemo(() => layoutTopology(world, order.current), [world]);
@@ -33,18 +68,24 @@ export function DiagramPanel({ world, selectedId, onSelect }: { world: World; se
   }, [layout]);
   // On a narrow screen the full-size drawing scrolls; fitting it shows the whole account at once.
   const [fit, setFit] = useState(false);
+  const cues = useRebootCue(actor);
+  const scroll = useRef<HTMLDivElement>(null);
   return (
     <section className={`lab-panel lab-diagram${fit ? ' lab-diagram--fit' : ''}`} aria-label="Diagram">
-      <button type="button" className="button lab-diagram__fit" aria-pressed={fit} onClick={() => setFit((f) => !f)}>
-        Fit diagram to width
-      </button>
+      <div className="lab-diagram__tools">
+        <button type="button" className="button" aria-pressed={fit} onClick={() => setFit((f) => !f)}>
+          Fit diagram to width
+        </button>
+        <MotionControls scope={scroll} version={layout} />
+      </div>
       {/* Focusable so keyboard users can scroll a diagram wider than the screen. */}
-      <div className="lab-diagram__scroll" tabIndex={0} role="region" aria-label="Diagram of the account (scrolls sideways)">
+      <div className="lab-diagram__scroll" ref={scroll} tabIndex={0} role="region" aria-label="Diagram of the account (scrolls sideways)">
         <TopologyDiagram
           layout={layout}
           selectedId={selectedId}
           onSelect={onSelect}
           label="Regions, Availability Zones, instances, volumes, snapshots and AMIs. The table below lists the same resources."
+          cues={cues}
         />
       </div>
     </section>

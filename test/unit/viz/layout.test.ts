@@ -155,7 +155,7 @@ describe('layoutTopology', () => {
     expect(free?.h).toBe(METRICS.freeVolume);
   });
 
-  test('a deregistered AMI stays drawn as deregistered while its snapshot stays in the store', () => {
+  test('a deregistered AMI stays drawn as deregistered, unlinked, while its snapshot stays in the store', () => {
     const launched = launch(createWorld());
     const instanceId = launched.instanceId;
     let world = advance(launched.world, 60);
@@ -168,6 +168,8 @@ describe('layoutTopology', () => {
     expect(node(layout, snapshotId).state).toBe('completed');
     const img = layout.nodes.find((n) => n.id === imageId);
     if (img) expect(img.state).toBe('deregistered');
+    // It no longer holds the snapshot, so nothing links them.
+    expect(layout.links.filter((l) => l.source === imageId)).toEqual([]);
   });
 });
 
