@@ -60,6 +60,19 @@ function defaultStepDelay(): number {
   return reduced ? 300 : 1200;
 }
 
+type SolutionEngine = typeof import('./solution.ts');
+
+/** The CLI engine with what the solution needs loaded, or null when it cannot be downloaded (offline). */
+async function loadEngine(solution: string): Promise<SolutionEngine | null> {
+  try {
+    const engine = await import('./solution.ts');
+    await engine.prepareSolution(solution);
+    return engine;
+  } catch {
+    return null;
+  }
+}
+
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** An AWS message as the end of a sentence: some end with a full stop, some do not. */
@@ -110,10 +123,8 @@ export function ChallengePanel({ actor, challenge, stepDelayMs }: ChallengePanel
   }, [hintsShown]);
 
   const runReplay = async (from: 'current' | 'start') => {
-    let engine: typeof import('./solution.ts');
-    try {
-      engine = await import('./solution.ts');
-    } catch {
+    const engine = await loadEngine(solution);
+    if (engine === null) {
       setReplay({ status: 'unavailable' });
       return;
     }
@@ -149,10 +160,8 @@ export function ChallengePanel({ actor, challenge, stepDelayMs }: ChallengePanel
   const showSolution = async () => {
     setSolutionShown(true);
     setReplay({ status: 'checking' });
-    let engine: typeof import('./solution.ts');
-    try {
-      engine = await import('./solution.ts');
-    } catch {
+    const engine = await loadEngine(solution);
+    if (engine === null) {
       setReplay({ status: 'unavailable' });
       return;
     }
@@ -216,8 +225,8 @@ export function ChallengePanel({ actor, challenge, stepDelayMs }: ChallengePanel
         {!solutionShown ? (
           <>
             <p className="muted" id={`${domId}-solution-note`}>
-              Replays the reference solution in this lab, one command at a time ({callsText(referenceCalls)} that change the account). Undo takes
-              you back.
+              Replays the reference solution in this lab, one command at a time: {callsText(referenceCalls)} that{' '}
+              {referenceCalls === 1 ? 'changes' : 'change'} the account. Undo takes you back.
             </p>
             <button type="button" className="button" aria-describedby={`${domId}-solution-note`} onClick={() => void showSolution()}>
               Show solution

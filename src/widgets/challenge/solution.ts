@@ -6,6 +6,7 @@
  */
 import { runCommand, runScript, splitScript } from '../../cli/index.ts';
 import type { ShellEnvironment } from '../../cli/index.ts';
+import { prepareFor } from '../../cli/optional.ts';
 import { createWorld } from '../../sim/index.ts';
 import type { SimCall, World } from '../../sim/index.ts';
 import { mergeAdvances } from '../lab/terminal.ts';
@@ -23,6 +24,11 @@ function complaint(step: { stderr: string; exitCode: number; error: { Code: stri
   if (step.error !== null && step.error.Code !== 'WaiterError') return `${step.error.Code}: ${step.error.Message}`;
   const said = step.stderr.split('\n').map((line) => line.trim()).find((line) => line !== '');
   return said ?? `it failed with exit status ${step.exitCode}`;
+}
+
+/** Loads the parts of the CLI the solution needs (JMESPath for --query and waiters): call it before running it in a browser. */
+export function prepareSolution(solution: string): Promise<void> {
+  return prepareFor(solution);
 }
 
 /** Whether the whole solution runs from this World; if not, the first command that fails and why. */
