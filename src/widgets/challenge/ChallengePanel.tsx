@@ -234,7 +234,7 @@ export function ChallengePanel({ actor, challenge, stepDelayMs }: ChallengePanel
           </>
         ) : (
           <>
-            <pre className="challenge-solution__code">
+            <pre className="challenge-solution__code" tabIndex={0} aria-label="Reference solution commands">
               <code>{commands}</code>
             </pre>
             <ReplayStatus
