@@ -25,6 +25,8 @@ async function scrubStory(page: Page) {
 }
 
 test('lesson 2: the upload made while the snapshot is pending is on the volume, not in the snapshot', async ({ page }) => {
+  // Keyboard steps and real snapshot completions on a machine shared with other runs.
+  test.setTimeout(120_000);
   const timeline = await scrubStory(page);
   await expect(timeline.locator('.cw-narration__explain')).toHaveText(
     '09:30:20, step 7 of 8: photo.jpg written while web-data-backup is pending. photo.jpg is on web-data but not in web-data-backup, although the snapshot is still pending.',
@@ -51,6 +53,8 @@ test('lesson 2: the upload made while the snapshot is pending is on the volume, 
 for (const theme of THEMES) {
   for (const width of WIDTHS) {
     test(`lesson 2 with the timeline changed passes axe in ${theme} at ${width}px`, async ({ page }) => {
+      // A long lesson page: the scan alone can take half a minute on a busy machine.
+      test.setTimeout(120_000);
       await page.setViewportSize({ width, height: 900 });
       await useTheme(page, theme);
       await scrubStory(page);

@@ -1,15 +1,15 @@
 /**
  * The timeline drawing: one slot per moment (step) of the history, the volume's file changes on the
  * top lane, each snapshot on a lane of its own (its point in time, its pending and completed
- * stretches), and a cursor on the chosen moment. React draws the marks from the data it is given;
- * d3 owns only the axis group and the cursor line (from refs), and eases the cursor toward the
- * chosen moment, instantly under prefers-reduced-motion. It never sees the actor.
+ * stretches), and a cursor on the chosen moment. React draws everything from the data it is given;
+ * the one effect moves the cursor (its CSS transform, set through the CSSOM so the page's CSP needs
+ * no inline styles) and keeps it scrolled into view. The cursor eases by a CSS transition, which
+ * concepts.css switches off under prefers-reduced-motion. It never sees the actor.
+ *
+ * No d3 here: a slot per step is one multiplication, and d3-scale, d3-axis and d3-transition
+ * would add about 14 KB gzipped to lesson 2, past its JavaScript budget.
  */
-import { axisBottom } from 'd3-axis';
-import { scalePoint } from 'd3-scale';
-import { select } from 'd3-selection';
-import 'd3-transition';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Snapshot } from '../../../sim/index.ts';
 import { clockTime } from '../shared/format.ts';
 import { snapshotName, type Moment } from './moments.ts';
@@ -29,16 +29,11 @@ export interface TimelineChartProps {
   selected: number;
 }
 
-function prefersReducedMotion(): boolean {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
 export function TimelineChart({ moments, snapshots, volumeName, selected }: TimelineChartProps) {
   const last = moments.length - 1;
   const width = LEFT + Math.max(last, 1) * SLOT + RIGHT;
   const height = LANE_TOP + snapshots.length * LANE_GAP + 34;
-  const x = useMemo(() => scalePoint<number>().domain(moments.map((m) => m.step)).range([LEFT, width - RIGHT]), [moments, width]);
-  const at = (step: number): number => x(step) ?? LEFT;
+  const at = (step: number): number => LEFT + step * SLOT;
   /** A time between two moments (a completion during an Advance), placed proportionally between their slots. */
   const xOfTime = (time: number): number => {
     const k = moments.findIndex((m) => m.time >= time);
@@ -50,24 +45,16 @@ export function TimelineChart({ moments, snapshots, volumeName, selected }: Time
   };
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const axisRef = useRef<SVGGElement>(null);
   const cursorRef = useRef<SVGLineElement>(null);
   useEffect(() => {
-    if (axisRef.current === null) return;
-    const times = moments.map((m) => m.time);
-    select(axisRef.current).call(axisBottom(x).tickFormat((step) => clockTime(times[step] ?? 0)));
-  }, [x, moments]);
-  const placed = useRef(false);
-  useEffect(() => {
-    if (cursorRef.current === null) return;
-    const line = select(cursorRef.current);
+    const line = cursorRef.current;
+    if (line === null) return;
     const to = at(selected);
-    line.interrupt();
-    if (!placed.current || prefersReducedMotion()) {
-      line.attr('x1', to).attr('x2', to);
-      placed.current = true;
-    } else {
-      line.transition().duration(250).attr('x1', to).attr('x2', to);
+    line.style.transform = `translateX(${to}px)`;
+    // First placement: shown only now, and without easing in from the left edge.
+    if (!line.hasAttribute('data-placed')) {
+      line.getBoundingClientRect();
+      line.setAttribute('data-placed', '');
     }
     // On a narrow screen the drawing scrolls: keep the chosen moment in view.
     const scroller = scrollRef.current;
@@ -78,9 +65,6 @@ export function TimelineChart({ moments, snapshots, volumeName, selected }: Time
         scroller.scrollLeft = Math.max(0, target - scroller.clientWidth / 2);
       }
     }
-    return () => {
-      line.interrupt();
-    };
   });
 
   const laneY = (i: number) => LANE_TOP + i * LANE_GAP;
@@ -143,8 +127,18 @@ export function TimelineChart({ moments, snapshots, volumeName, selected }: Time
             </g>
           );
         })}
-        <line ref={cursorRef} className="cw-tl__cursor" y1={6} y2={height - 30} />
-        <g ref={axisRef} className="cw-tl__axis" transform={`translate(0 ${height - 28})`} />
+        <g className="cw-tl__axis" transform={`translate(0 ${height - 28})`}>
+          <line x1={LEFT - 10} x2={end} y1={0} y2={0} />
+          {moments.map((m) => (
+            <g key={m.step} transform={`translate(${at(m.step)} 0)`}>
+              <line y1={0} y2={5} />
+              <text y={17} textAnchor="middle">
+                {clockTime(m.time)}
+              </text>
+            </g>
+          ))}
+        </g>
+        <line ref={cursorRef} className="cw-tl__cursor" x1={0} x2={0} y1={6} y2={height - 30} />
       </svg>
     </div>
   );
