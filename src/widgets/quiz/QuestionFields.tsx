@@ -54,9 +54,7 @@ export function QuestionFields(props: QuestionFieldsProps) {
     <fieldset className={`q q--${question.kind}`} aria-labelledby={legendId}>
       <legend id={legendId} className="q__legend">
         {label !== undefined && <span className="q__label">{label}</span>}
-        <span className="q__prompt">
-          {question.kind === 'true-false-partly' ? <q>{question.prompt}</q> : question.prompt}
-        </span>
+        <span className="q__prompt">{question.kind === 'true-false-partly' ? <q>{question.prompt}</q> : question.prompt}</span>
         {instruction !== null && <span className="q__instruction">{instruction}</span>}
       </legend>
       {(question.kind === 'single' || question.kind === 'multiple') && <ChoiceOptions {...props} question={question} />}
@@ -189,35 +187,37 @@ function OrderItems({ question, response, onChange, revealed, interactive }: Pro
           const correctPlace = question.items.findIndex((i) => i.id === id) + 1;
           return (
             <li key={id} className={`q-order__item${revealed ? (right ? ' q-option--right' : ' q-option--wrong') : ''}`} data-item={id}>
-              <span className="q-order__text">{textOf(id)}</span>
-              {revealed ? (
-                <Mark right={right}>{right ? 'In the right place' : `Belongs at position ${correctPlace}`}</Mark>
-              ) : (
-                <span className="q-order__buttons">
-                  {([-1, 1] as const).map((by) => {
-                    const atEnd = by === -1 ? position === 0 : position === order.length - 1;
-                    return (
-                      <button
-                        key={by}
-                        type="button"
-                        className="button q-order__move"
-                        ref={(el) => {
-                          if (el) buttons.current.set(`${id}:${by}`, el);
-                          else buttons.current.delete(`${id}:${by}`);
-                        }}
-                        // aria-disabled, not disabled: the focused button stays focusable at the end of the list.
-                        aria-disabled={atEnd || !interactive ? true : undefined}
-                        onClick={() => {
-                          if (!atEnd && interactive) move(id, by);
-                        }}
-                      >
-                        {by === -1 ? 'Move up' : 'Move down'}
-                        <span className="visually-hidden">: {textOf(id)}</span>
-                      </button>
-                    );
-                  })}
-                </span>
-              )}
+              <div className="q-order__row">
+                <span className="q-order__text">{textOf(id)}</span>
+                {revealed ? (
+                  <Mark right={right}>{right ? 'In the right place' : `Belongs at position ${correctPlace}`}</Mark>
+                ) : (
+                  <span className="q-order__buttons">
+                    {([-1, 1] as const).map((by) => {
+                      const atEnd = by === -1 ? position === 0 : position === order.length - 1;
+                      return (
+                        <button
+                          key={by}
+                          type="button"
+                          className="button q-order__move"
+                          ref={(el) => {
+                            if (el) buttons.current.set(`${id}:${by}`, el);
+                            else buttons.current.delete(`${id}:${by}`);
+                          }}
+                          // aria-disabled, not disabled: the focused button stays focusable at the end of the list.
+                          aria-disabled={atEnd || !interactive ? true : undefined}
+                          onClick={() => {
+                            if (!atEnd && interactive) move(id, by);
+                          }}
+                        >
+                          {by === -1 ? 'Move up' : 'Move down'}
+                          <span className="visually-hidden">: {textOf(id)}</span>
+                        </button>
+                      );
+                    })}
+                  </span>
+                )}
+              </div>
             </li>
           );
         })}
