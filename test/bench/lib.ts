@@ -25,20 +25,20 @@ export function percentile(samples: readonly number[], q: number): number {
 }
 
 type Stopper = () => Promise<void> | void;
-const stoppers: Stopper[] = [];
+const stoppers: Array<() => Promise<void>> = [];
+/** Set once a signal arrived: anything started after that is stopped at once. */
+let stopping = false;
 
-/** Registers something to stop at the end; returns a function that stops it now (once). */
+/** Registers something to stop at the end; returns a function that stops it now (once; later calls wait for that stop). */
 export function onCleanup(stop: Stopper): () => Promise<void> {
-  let done = false;
-  const once: Stopper = async () => {
-    if (done) return;
-    done = true;
-    await stop();
-  };
-  stoppers.push(once);
-  return async () => {
-    stoppers.splice(stoppers.indexOf(once), 1);
-    await once();
+  let stopped: Promise<void> | undefined;
+  const once = () => (stopped ??= Promise.resolve().then(stop));
+  if (stopping) once().catch((error: unknown) => console.error(`Cleanup: ${String(error)}`));
+  else stoppers.push(once);
+  return () => {
+    const index = stoppers.indexOf(once);
+    if (index >= 0) stoppers.splice(index, 1);
+    return once();
   };
 }
 
@@ -54,10 +54,23 @@ export async function cleanupAll(): Promise<void> {
   }
 }
 
+/** Thrown by ensureRunning() after a signal, so the benchmark starts nothing new and unwinds to its cleanup. */
+export class Interrupted extends Error {}
+
+export function ensureRunning(): void {
+  if (stopping) throw new Interrupted('interrupted');
+}
+
+export const wasInterrupted = (): boolean => stopping;
+
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
+    stopping = true;
     console.error(`\nBenchmark interrupted (${signal}): stopping the server and browsers.`);
-    void cleanupAll().finally(() => process.exit(130));
+    // Stopping them makes the step under way fail; the benchmark then unwinds and exits through its cleanup.
+    // Should it hang, exit anyway once everything registered is stopped.
+    void cleanupAll();
+    setTimeout(() => void cleanupAll().finally(() => process.exit(130)), 30_000).unref();
   });
 }
 
@@ -69,20 +82,26 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Kills a process started with `detached: true` together with its children (its whole process group). */
-function killGroup(child: ChildProcess): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const signal = (sig: NodeJS.Signals) => {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Stops a process started with `detached: true` and everything it started (its process group:
+ * npx -> sh -> node), even if the leader has already exited: SIGTERM, then SIGKILL after 5 s.
+ */
+async function killGroup(child: ChildProcess): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined) return;
+  const send = (signal: NodeJS.Signals | 0): boolean => {
     try {
-      process.kill(-child.pid!, sig);
+      process.kill(-pid, signal);
+      return true;
     } catch {
-      // The group is already gone.
+      return false; // No process left in the group.
     }
   };
-  signal('SIGTERM');
-  const force = setTimeout(() => signal('SIGKILL'), 5_000);
-  return exited.finally(() => clearTimeout(force));
+  send('SIGTERM');
+  for (let waited = 0; send(0) && waited < 5_000; waited += 100) await sleep(100);
+  send('SIGKILL');
 }
 
 /** Runs a command to completion, showing its output only if it fails. */
@@ -122,7 +141,7 @@ export async function startPreview(cwd: string): Promise<{ origin: string; stop:
     } catch {
       // Not listening yet.
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
   }
   await stop();
   throw new Error(`astro preview did not answer on ${origin} within 90 s:\n${output.slice(-2000)}`);

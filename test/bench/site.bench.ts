@@ -13,7 +13,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { resolveBrowser, type ResolvedBrowser } from '../support/browser.ts';
 import { builtPages, gzippedBytes, pageScripts, type BuiltPage } from '../support/site.ts';
-import { cleanupAll, kb, median, onCleanup, percentile, round, run, startPreview } from './lib.ts';
+import { cleanupAll, ensureRunning, kb, median, onCleanup, percentile, round, run, startPreview, wasInterrupted } from './lib.ts';
 import { armClickToFrame, collectClickToFrame, labReadinessProbe, type LabReadiness } from './probes.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -369,9 +369,11 @@ function version(pkg: string): string {
 async function main(): Promise<number> {
   const problems: string[] = [];
   const attempt = async <T>(what: string, fn: () => Promise<T>): Promise<T | null> => {
+    ensureRunning();
     try {
       return await fn();
     } catch (error) {
+      ensureRunning();
       const message = `${what}: ${error instanceof Error ? error.message : String(error)}`;
       problems.push(message);
       console.error(`  could not measure ${message}`);
@@ -390,12 +392,22 @@ async function main(): Promise<number> {
   console.log(`Pages measured: ${found.map((p) => `${p.kind} ${p.route}`).join(', ')}`);
   for (const m of missing) console.log(`Not in this build: ${m.kind} (${m.why})`);
 
+  ensureRunning();
   const server = await startPreview(ROOT);
   console.log(`Serving dist/ on ${server.origin}`);
   const resolved: ResolvedBrowser = await resolveBrowser();
 
   // Sequential on purpose: on a shared 2-core machine parallel runs would measure each other.
-  const browser = await chromium.launch({ executablePath: resolved.executablePath, args: resolved.args, timeout: 120_000 });
+  ensureRunning();
+  // Signals are handled in lib.ts, which stops the server too: the launchers' own handlers would exit first.
+  const browser = await chromium.launch({
+    executablePath: resolved.executablePath,
+    args: resolved.args,
+    timeout: 120_000,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
   const closeBrowser = onCleanup(() => browser.close());
   const chromiumVersion = browser.version();
   const pages: PageResult[] = [];
@@ -414,7 +426,13 @@ async function main(): Promise<number> {
   }
   await closeBrowser();
 
-  const chrome = await chromeLauncher.launch({ chromePath: resolved.executablePath, chromeFlags: resolved.args.includes('--headless') ? resolved.args : [...resolved.args, '--headless'], logLevel: 'silent' });
+  ensureRunning();
+  const chrome = await chromeLauncher.launch({
+    chromePath: resolved.executablePath,
+    chromeFlags: resolved.args.includes('--headless') ? resolved.args : [...resolved.args, '--headless'],
+    handleSIGINT: false,
+    logLevel: 'silent',
+  });
   const killChrome = onCleanup(() => chrome.kill());
   for (const page of pages) {
     console.log(`Lighthouse on ${page.route} (${LIGHTHOUSE_RUNS} runs)...`);
@@ -485,8 +503,8 @@ let code = 1;
 try {
   code = await main();
 } catch (error) {
-  console.error(`\nThe site benchmark could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  if (!wasInterrupted()) console.error(`\nThe site benchmark could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 } finally {
   await cleanupAll();
 }
-process.exit(code);
+process.exit(wasInterrupted() ? 130 : code);
