@@ -7,7 +7,7 @@
  * narration announces each change.
  */
 import { useSelector } from '@xstate/react';
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { actionChecks, nextEventTime } from '../../../sim/index.ts';
 import type { ActionCheck, Image, SimCall, World } from '../../../sim/index.ts';
 import { selectWorld } from '../../../sim/actor/index.ts';
@@ -33,10 +33,6 @@ export interface AnatomyViewProps {
   title: string;
   /** Name tag or AMI name of the AMI to open first; the newest of the learner's own otherwise. */
   image?: string;
-}
-
-function check(world: World, id: string, action: string): ActionCheck | undefined {
-  return actionChecks(world, id).find((c) => c.action === action);
 }
 
 function launchPermissionItems(world: World, image: Image): string[] {
@@ -137,6 +133,8 @@ export function AnatomyView({ actor, title, image: initialName }: AnatomyViewPro
   const [imageId, setImageId] = useState<string | null>(() => findImage(world, initialName)?.ImageId ?? null);
   const [instanceId, setInstanceId] = useState<string | null>(null);
   const image = imageId === null ? null : (world.images[imageId] ?? null);
+  // Asked of the simulation once per World (it dry-runs each call), not on every render.
+  const checks = useMemo((): ActionCheck[] => (imageId === null ? [] : actionChecks(world, imageId)), [world, imageId]);
 
   const send = (call: SimCall): void => actor.send({ type: 'call.run', call, requestId: nextRequestId('anatomy') });
 
@@ -155,8 +153,8 @@ export function AnatomyView({ actor, title, image: initialName }: AnatomyViewPro
   const instance = launches.find((i) => i.InstanceId === instanceId) ?? launches[0] ?? null;
   const rows = mappingRows(world, image, instance);
   const own = image.OwnerId === world.accountId;
-  const launch = check(world, image.ImageId, 'RunInstances');
-  const deregister = own ? check(world, image.ImageId, 'DeregisterImage') : undefined;
+  const launch = checks.find((c) => c.action === 'RunInstances');
+  const deregister = own ? checks.find((c) => c.action === 'DeregisterImage') : undefined;
   const waiting = nextEventTime(world) !== null;
   const snapshotIds = rows.flatMap((r) => (r.target.kind === 'snapshot' ? [r.target.snapshotId] : []));
   const left = snapshotIds.map((id) => snapshotFacts(world, id)).filter((f) => f !== null);

@@ -134,8 +134,10 @@ export function LifecycleView({ actor, kind, layout, title, resource }: Lifecycl
     actor.send({ type: 'call.run', call, requestId });
   };
 
-  const checks = live === null ? [] : offeredChecks(world, kind, live.id);
-  const creates = createOffers(world, kind);
+  // Asked of the simulation once per World (it dry-runs each call), not on every render.
+  const liveId = live?.id ?? null;
+  const checks = useMemo(() => (liveId === null ? [] : offeredChecks(world, kind, liveId)), [world, kind, liveId]);
+  const creates = useMemo(() => createOffers(world, kind), [world, kind]);
   const waiting = nextEventTime(world) !== null;
   const kindName = KIND_NAMES[kind];
   const stateText =
