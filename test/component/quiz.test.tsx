@@ -1,8 +1,10 @@
 /** Quiz questions of every kind, the lesson quiz's score and the exam's results (happy-dom). */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { questionSchema } from '../../src/schemas/quiz';
 import Exam from '../../src/widgets/quiz/Exam.tsx';
+import { moveItem, scrambledOrder } from '../../src/widgets/quiz/grade.ts';
 import { QuestionView } from '../../src/widgets/quiz/QuestionView.tsx';
 import Quiz from '../../src/widgets/quiz/Quiz.tsx';
 import type { LessonRef, QuestionData } from '../../src/widgets/quiz/types.ts';
@@ -201,6 +203,14 @@ describe('an order question', () => {
     expect(screen.getByText('Stopping goes running, stopping, stopped.')).toBeTruthy();
   });
 
+  test('Move down moves an item one place down', () => {
+    view(order);
+    const [first, second, third] = items() as [string, string, string];
+    move(first, 'down');
+    expect(items()).toEqual([second, first, third]);
+    expect(screen.getByText(`“${first}” moved to position 2 of 3.`)).toBeTruthy();
+  });
+
   test('a wrong order says where each item belongs', () => {
     const onAnswered = view(order);
     check();
@@ -298,5 +308,24 @@ describe('the exam', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Take the exam again' }));
     expect(screen.getByText('0 of 3 answered.')).toBeTruthy();
+  });
+});
+
+describe('grading helpers', () => {
+  test('an order question never starts in its answer, and the same question always starts the same way', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), fc.uniqueArray(fc.string({ minLength: 1 }), { minLength: 2, maxLength: 8 }), (id, items) => {
+        const start = scrambledOrder(id, items);
+        expect([...start].sort()).toEqual([...items].sort());
+        expect(start).not.toEqual(items);
+        expect(scrambledOrder(id, items)).toEqual(start);
+      }),
+    );
+  });
+
+  test('moving past either end of the list changes nothing', () => {
+    expect(moveItem(['a', 'b', 'c'], 'a', -1)).toEqual(['a', 'b', 'c']);
+    expect(moveItem(['a', 'b', 'c'], 'c', 1)).toEqual(['a', 'b', 'c']);
+    expect(moveItem(['a', 'b', 'c'], 'b', 1)).toEqual(['a', 'c', 'b']);
   });
 });
