@@ -21,7 +21,7 @@ function startActor(): SimulatorActor {
 const click = (name: RegExp | string) => act(() => fireEvent.click(screen.getByRole('button', { name })));
 const explanation = () => screen.getByRole('region', { name: 'What just happened' }).querySelector('.cw-narration__explain')?.textContent ?? '';
 const twin = () => screen.getByRole('table', { name: /Blocks of volume-1 and its snapshots/ });
-/** The text twin's cell for a block (1-based) in a column (0 = the volume, 1 = the first snapshot...). */
+/** The text twin's cell for a block (from 0) in a column (0 = the volume, 1 = the first snapshot...). */
 const twinCell = (block: number, column: number) => {
   const row = within(twin()).getByRole('rowheader', { name: String(block) }).closest('tr') as HTMLElement;
   return row.querySelectorAll('td')[column]?.textContent ?? '';
@@ -39,8 +39,8 @@ describe('Block explorer', () => {
     expect(screen.getByText(/volume-1, 15 GiB/)).toBeTruthy();
     expect(screen.getAllByRole('button', { name: /^Block \d+: file-/ })).toHaveLength(10);
     expect(screen.getAllByRole('button', { name: /^Block \d+: never written/ })).toHaveLength(5);
-    expect(twinCell(1, 0)).toBe('file-01.txt v1');
-    expect(twinCell(11, 0)).toBe('not written');
+    expect(twinCell(0, 0)).toBe('file-01.txt v1');
+    expect(twinCell(10, 0)).toBe('not written');
     expect(monthly()).toBe('$0.00');
     expect(screen.getByText(/Example prices: \$0\.05 \(standard\) and \$0\.0125 \(archive\)/)).toBeTruthy();
   });
@@ -49,33 +49,33 @@ describe('Block explorer', () => {
     const actor = startActor();
     render(<BlockExplorerView actor={actor} volumeName={EXPLORER_VOLUME_NAME} />);
     click('Take snapshot A');
-    expect(explanation()).toMatch(/Snapshot A started \(pending\)\. It is the first in this lineage, so it is full: it stores all 10 written blocks \(blocks 1-10\)/);
-    expect(twinCell(1, 1)).toBe('file-01.txt v1, stored here');
+    expect(explanation()).toMatch(/Snapshot A started \(pending\)\. It is the first in this lineage, so it is full: it stores all 10 written blocks \(blocks 0-9\)/);
+    expect(twinCell(0, 1)).toBe('file-01.txt v1, stored here');
     click('Finish pending work');
     expect(within(twin()).getByRole('columnheader', { name: 'Snapshot A (completed)' })).toBeTruthy();
     expect(monthly()).toBe('$0.50');
 
-    for (const block of [1, 2, 3, 4]) rewriteBlock(block);
-    expect(explanation()).toMatch(/Rewrote file-04\.txt as v2: block 4 now holds a new version/);
-    expect(twinCell(4, 0)).toBe('file-04.txt v2');
-    expect(twinCell(4, 1)).toBe('file-04.txt v1, stored here');
+    for (const block of [0, 1, 2, 3]) rewriteBlock(block);
+    expect(explanation()).toMatch(/Rewrote file-04\.txt as v2: block 3 now holds a new version/);
+    expect(twinCell(3, 0)).toBe('file-04.txt v2');
+    expect(twinCell(3, 1)).toBe('file-04.txt v1, stored here');
 
     click('Take snapshot B');
-    expect(explanation()).toMatch(/It stores only 4 blocks that changed since the snapshots before it \(blocks 1-4\), and refers to 6 blocks/);
+    expect(explanation()).toMatch(/It stores only 4 blocks that changed since the snapshots before it \(blocks 0-3\), and refers to 6 blocks/);
     click('Finish pending work');
-    expect(twinCell(1, 2)).toBe('file-01.txt v2, stored here');
-    expect(twinCell(5, 2)).toBe('file-05.txt v1, stored by A');
+    expect(twinCell(0, 2)).toBe('file-01.txt v2, stored here');
+    expect(twinCell(4, 2)).toBe('file-05.txt v1, stored by A');
     expect(monthly()).toBe('$0.70');
 
     // The panel of A previews the deletion before it happens.
     click(/^Snapshot A$/);
     const panel = screen.getByRole('region', { name: 'Snapshot A' });
-    expect(panel.textContent).toMatch(/Delete it: frees blocks 1-4; blocks 5-10 stay for B\./);
+    expect(panel.textContent).toMatch(/Delete it: frees blocks 0-3; blocks 4-9 stay for B\./);
     act(() => fireEvent.click(within(panel).getByRole('button', { name: 'Delete snapshot A' })));
     expect(explanation()).toMatch(
-      /Deleted snapshot A\. Freed: blocks 1-4 \(no other snapshot needs them\)\. blocks 5-10 are still needed, so they are kept and now stored by B \(highlighted\)\. Standard-tier storage: 14 → 10 GiB\./,
+      /Deleted snapshot A\. Freed: blocks 0-3 \(no other snapshot needs them\)\. Blocks 4-9 are still needed, so they are kept and now stored by B \(highlighted\)\. Standard-tier storage: 14 → 10 GiB\./,
     );
-    expect(twinCell(5, 1)).toBe('file-05.txt v1, stored here');
+    expect(twinCell(4, 1)).toBe('file-05.txt v1, stored here');
     expect(document.querySelectorAll('[data-snapshot="B"] .cw-bx__cell--moved')).toHaveLength(6);
     expect(monthly()).toBe('$0.50');
 
@@ -93,11 +93,11 @@ describe('Block explorer', () => {
     render(<BlockExplorerView actor={actor} volumeName={EXPLORER_VOLUME_NAME} />);
     click('Take snapshot A');
     click('Finish pending work');
-    for (const block of [1, 2, 3, 4]) rewriteBlock(block);
+    for (const block of [0, 1, 2, 3]) rewriteBlock(block);
     click('Take snapshot B');
     click('Finish pending work');
     click('Write a new file');
-    expect(explanation()).toMatch(/Wrote file-11\.txt \(v1\) into block 11, a block that was never written/);
+    expect(explanation()).toMatch(/Wrote file-11\.txt \(v1\) into block 10, a block that was never written/);
     click('Write a new file');
     click('Take snapshot C');
     click('Finish pending work');
@@ -108,7 +108,7 @@ describe('Block explorer', () => {
     act(() => fireEvent.click(within(panel).getByRole('button', { name: 'Archive C' })));
     click('Finish pending work');
     expect(monthly()).toBe('$0.85');
-    expect(twinCell(11, 3)).toBe('file-11.txt v1, in its archive copy');
+    expect(twinCell(10, 3)).toBe('file-11.txt v1, in its archive copy');
     // An archived snapshot cannot be restored: the real error, explained.
     click('Restore C as a new volume');
     expect(explanation()).toMatch(/CreateVolume was refused: IncorrectState\./);
@@ -118,11 +118,11 @@ describe('Block explorer', () => {
     const actor = startActor();
     render(<BlockExplorerView actor={actor} volumeName={EXPLORER_VOLUME_NAME} />);
     click('Take snapshot A');
-    click(/^Block 3: /);
+    click(/^Block 2: /);
     click('Delete file-03.txt');
-    expect(explanation()).toMatch(/Deleted file-03\.txt: block 3 is empty again on the volume\. Snapshots that hold the old data keep it/);
-    expect(twinCell(3, 0)).toBe('not written');
-    expect(twinCell(3, 1)).toBe('file-03.txt v1, stored here');
+    expect(explanation()).toMatch(/Deleted file-03\.txt: block 2 is empty again on the volume\. Snapshots that hold the old data keep it/);
+    expect(twinCell(2, 0)).toBe('not written');
+    expect(twinCell(2, 1)).toBe('file-03.txt v1, stored here');
     // A pending snapshot's deletion waits for its completion (A is still selected since it was taken).
     click('Delete snapshot A');
     expect(explanation()).toMatch(/Snapshot A is still pending: AWS deletes it as soon as it completes/);

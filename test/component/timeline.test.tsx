@@ -65,7 +65,7 @@ describe('Point-in-time timeline', () => {
       '09:30:20, step 7 of 8: photo.jpg written while web-data-backup is pending. photo.jpg is on web-data but not in web-data-backup, although the snapshot is still pending.',
     );
     // The drawing's cursor follows the chosen moment (slot 7), and the upload is drawn as a late write.
-    expect((document.querySelector('.cw-tl__cursor') as SVGLineElement).style.transform).toBe('translateX(616px)');
+    expect((document.querySelector('.cw-tl__cursor') as SVGLineElement).style.transform).toBe('translateX(532px)');
     expect(document.querySelector('.cw-tl__svg g[data-snapshot="web-data-backup"]')?.textContent).toMatch(/point in time 09:30:00, completed 09:30:35/);
     expect(document.querySelectorAll('.cw-tl__write--late')).toHaveLength(1);
   });

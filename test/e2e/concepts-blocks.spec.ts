@@ -30,7 +30,7 @@ async function deleteAStory(page: Page) {
   // The clock runs: the pending snapshot completes by itself within seconds.
   const twin = explorer.getByRole('table', { name: /Blocks of volume-1 and its snapshots/ });
   await expect(twin.getByRole('columnheader', { name: 'Snapshot A (completed)' })).toBeVisible({ timeout: 20_000 });
-  for (const block of [1, 2, 3, 4]) {
+  for (const block of [0, 1, 2, 3]) {
     await press(new RegExp(`^Block ${block}: `));
     await press(/^Rewrite file-/);
   }
@@ -38,7 +38,7 @@ async function deleteAStory(page: Page) {
   await expect(twin.getByRole('columnheader', { name: 'Snapshot B (completed)' })).toBeVisible({ timeout: 20_000 });
   await expect(explorer.getByTestId('monthly-cost')).toHaveText('$0.70');
   await press(/^Snapshot A$/);
-  await expect(explorer.getByRole('region', { name: 'Snapshot A' })).toContainText('Delete it: frees blocks 1-4; blocks 5-10 stay for B.');
+  await expect(explorer.getByRole('region', { name: 'Snapshot A' })).toContainText('Delete it: frees blocks 0-3; blocks 4-9 stay for B.');
   await press('Delete snapshot A');
   return { explorer, twin };
 }
@@ -48,12 +48,12 @@ test('lesson 3: take A and B, delete A: 4 blocks freed, 6 handed to B, cost down
   test.setTimeout(120_000);
   const { explorer, twin } = await deleteAStory(page);
   await expect(explorer.locator('.cw-narration__explain')).toContainText(
-    'Deleted snapshot A. Freed: blocks 1-4 (no other snapshot needs them). blocks 5-10 are still needed, so they are kept and now stored by B (highlighted). Standard-tier storage: 14 → 10 GiB.',
+    'Deleted snapshot A. Freed: blocks 0-3 (no other snapshot needs them). Blocks 4-9 are still needed, so they are kept and now stored by B (highlighted). Standard-tier storage: 14 → 10 GiB.',
   );
   await expect(explorer.locator('[data-snapshot="B"] .cw-bx__cell--moved')).toHaveCount(6);
   await expect(explorer.getByTestId('monthly-cost')).toHaveText('$0.50');
-  const row5 = twin.locator('tr', { has: page.getByRole('rowheader', { name: '5', exact: true }) });
-  await expect(row5.getByRole('cell').nth(1)).toHaveText('file-05.txt v1, stored here');
+  const row4 = twin.locator('tr', { has: page.getByRole('rowheader', { name: '4', exact: true }) });
+  await expect(row4.getByRole('cell').nth(1)).toHaveText('file-05.txt v1, stored here');
   // Restoring B brings the whole volume back.
   await explorer.getByRole('button', { name: /^Snapshot B$/ }).click();
   await explorer.getByRole('button', { name: 'Restore B as a new volume' }).click();
@@ -72,7 +72,7 @@ for (const theme of THEMES) {
       const explorer = await openExplorer(page);
       await explorer.getByRole('button', { name: 'Take snapshot A' }).click();
       await explorer.getByRole('button', { name: 'Finish pending work' }).click();
-      await explorer.getByRole('button', { name: /^Block 1: / }).click();
+      await explorer.getByRole('button', { name: /^Block 0: / }).click();
       await explorer.getByRole('button', { name: /^Rewrite file-01/ }).click();
       await explorer.getByRole('button', { name: 'Take snapshot B' }).click();
       await explorer.getByRole('button', { name: /^Snapshot A$/ }).click();

@@ -2,7 +2,8 @@
  * The block explorer, given its simulator actor: one volume as a row of blocks and each snapshot of
  * its lineage as a row beneath, with what each snapshot stores itself, what it only refers to, and
  * what deleting, restoring or archiving it does. Every number and every "who stores this block"
- * comes from the World (src/sim/queries-blocks.ts, costSummary); the view decides no rule.
+ * comes from the World (src/sim/queries-blocks.ts, costSummary); the view decides no rule. Blocks
+ * are numbered from 0, as the simulation's own narration (and the Lab) number them.
  */
 import { useSelector } from '@xstate/react';
 import { useId, useMemo, useState } from 'react';
@@ -13,7 +14,7 @@ import { archiveWhatIf, lineageBlocks, snapshotDeletionEffect } from '../../../s
 import type { BlockCell, LineageBlocks, SnapshotBlocks } from '../../../sim/queries-blocks.ts';
 import type { SimulatorActor } from '../../lab/actor.ts';
 import { explainError } from '../../lab/explain.ts';
-import { blockList, nameTag, plural, usd } from '../shared/format.ts';
+import { blockList, capitalize, nameTag, plural, usd } from '../shared/format.ts';
 import { Narration } from '../shared/Narration.tsx';
 import { runCall } from '../shared/run.ts';
 import { EXPLORER_MOUNT } from './script.ts';
@@ -202,7 +203,7 @@ export function BlockExplorerView({ actor, volumeName, problem }: BlockExplorerV
     const keptText =
       effect.kept.length === 0
         ? 'No other snapshot needed any of its blocks.'
-        : `${blockList(effect.kept.map((k) => k.index))} ${effect.kept.length === 1 ? 'is' : 'are'} still needed, so ${effect.kept.length === 1 ? 'it is' : 'they are'} kept and now stored by ${heirs.join(' and ')} (highlighted).`;
+        : `${capitalize(blockList(effect.kept.map((k) => k.index)))} ${effect.kept.length === 1 ? 'is' : 'are'} still needed, so ${effect.kept.length === 1 ? 'it is' : 'they are'} kept and now stored by ${heirs.join(' and ')} (highlighted).`;
     setExplanation(
       `Deleted snapshot ${label}. Freed: ${effect.freed.length === 0 ? 'nothing' : blockList(effect.freed)} (no other snapshot needs ${effect.freed.length === 1 ? 'it' : 'them'}). ${keptText} Standard-tier storage: ${before} → ${costSummary(after).snapshotStandardGiB} GiB.`,
     );
@@ -273,7 +274,7 @@ export function BlockExplorerView({ actor, volumeName, problem }: BlockExplorerV
                 type="button"
                 className={`cw-bx__cell ${cell === null ? 'cw-bx__cell--empty' : 'cw-bx__cell--data'}`}
                 aria-pressed={selectedBlock === i}
-                aria-label={cell === null ? `Block ${i + 1}: never written` : `Block ${i + 1}: ${cellFiles(cell)}, ${cellContent(cell)}`}
+                aria-label={cell === null ? `Block ${i}: never written` : `Block ${i}: ${cellFiles(cell)}, ${cellContent(cell)}`}
                 onClick={() => setSelectedBlock(selectedBlock === i ? null : i)}
               >
                 <span aria-hidden="true">{cell === null ? '' : cellContent(cell)}</span>
@@ -318,7 +319,7 @@ export function BlockExplorerView({ actor, volumeName, problem }: BlockExplorerV
           Write a new file
         </button>
         <button type="button" className="button" onClick={rewriteSelected} disabled={selectedCell === null}>
-          Rewrite {selectedCell === null ? 'selected block' : `${cellFiles(selectedCell)} (block ${selectedCell.index + 1})`}
+          Rewrite {selectedCell === null ? 'selected block' : `${cellFiles(selectedCell)} (block ${selectedCell.index})`}
         </button>
         <button type="button" className="button" onClick={deleteSelectedFile} disabled={selectedCell === null}>
           Delete {selectedCell === null ? 'its file' : cellFiles(selectedCell)}
@@ -500,7 +501,7 @@ function BlockTable({ view, volumeName, labels }: { view: LineageBlocks; volumeN
         <tbody>
           {view.volume.map((cell, i) => (
             <tr key={i}>
-              <th scope="row">{i + 1}</th>
+              <th scope="row">{i}</th>
               <td>{cell === null ? 'not written' : `${cellFiles(cell)} ${cellContent(cell)}`}</td>
               {view.snapshots.map((row) => (
                 <td key={row.snapshot.SnapshotId}>{holderText(row.cells[i] ?? null, labels)}</td>

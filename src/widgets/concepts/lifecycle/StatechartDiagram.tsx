@@ -76,7 +76,7 @@ export function StatechartDiagram({ layout, current, taken, label }: StatechartD
       aria-label={label}
     >
       <defs>
-        <marker id={arrow} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <marker id={arrow} viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
           <path d="M0,0 L10,5 L0,10 z" className="lc-arrowhead" />
         </marker>
       </defs>

@@ -21,10 +21,7 @@ export function listWords(words: readonly string[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1] ?? ''}`;
 }
 
-/**
- * Block indexes (0-based in the simulation) as the lesson numbers them, from 1, with runs folded:
- * [0, 1, 2, 3, 6] -> "blocks 1-4 and 7".
- */
+/** Block indexes (from 0, as the simulation numbers them) with runs folded: [0, 1, 2, 3, 6] -> "blocks 0-3 and 6". */
 export function blockList(indexes: readonly number[]): string {
   const sorted = [...new Set(indexes)].sort((a, b) => a - b);
   if (sorted.length === 0) return 'no blocks';
@@ -36,11 +33,15 @@ export function blockList(indexes: readonly number[]): string {
       prev = n;
       continue;
     }
-    runs.push(start === prev ? `${start + 1}` : `${start + 1}-${prev + 1}`);
+    runs.push(start === prev ? `${start}` : `${start}-${prev}`);
     start = n;
     prev = n;
   }
   return `${sorted.length === 1 ? 'block' : 'blocks'} ${listWords(runs)}`;
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The value of a resource's Name tag, if any. */

@@ -14,7 +14,7 @@ import type { Snapshot } from '../../../sim/index.ts';
 import { clockTime } from '../shared/format.ts';
 import { snapshotName, type Moment } from './moments.ts';
 
-const SLOT = 72;
+const SLOT = 60;
 const LEFT = 112;
 const RIGHT = 40;
 const VOLUME_Y = 40;
