@@ -76,7 +76,7 @@ const status = () => screen.getByRole('status');
 const option = (id: string) => document.querySelector(`[data-option="${id}"]`) as HTMLElement;
 
 describe('a single-choice question', () => {
-  test('is a radio group labelled by its prompt, and explains every option after a wrong answer', () => {
+  test('is a radio group labelled by its prompt, and explains every option after a wrong answer', async () => {
     const onAnswered = view(single);
     const group = screen.getByRole('group', { name: /What happens\?/ });
     expect(within(group).getAllByRole('radio')).toHaveLength(2);
@@ -96,6 +96,8 @@ describe('a single-choice question', () => {
     expect(read.getAttribute('href')).toBe('/lessons/where-your-data-lives/#volumes-are-zonal');
     expect(screen.getByRole('link', { name: 'Show me in the lab' }).getAttribute('href')).toBe('/lab/?scenario=data-volume-in-another-az');
     expect(onAnswered).toHaveBeenCalledWith(false);
+    // The progress store loads on the first answer.
+    await waitFor(() => expect(recordAnswer).toHaveBeenCalledTimes(1));
     expect(recordAnswer).toHaveBeenCalledWith({
       source: 'quiz',
       lesson: 'where-your-data-lives',
@@ -105,7 +107,7 @@ describe('a single-choice question', () => {
     });
   });
 
-  test('tries again from a clean slate and accepts the right answer', () => {
+  test('tries again from a clean slate and accepts the right answer', async () => {
     const onAnswered = view(single);
     fireEvent.click(screen.getByRole('radio', { name: /attaches across zones/ }));
     check();
@@ -116,7 +118,7 @@ describe('a single-choice question', () => {
     check();
     expect(status().textContent).toMatch(/Correct\./);
     expect(onAnswered).toHaveBeenLastCalledWith(true);
-    expect(recordAnswer).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(recordAnswer).toHaveBeenCalledTimes(2));
   });
 
   test('asks for an answer before checking, without recording anything', () => {
@@ -301,6 +303,7 @@ describe('the exam', () => {
     expect(screen.getByText('Instance store data is lost on stop.')).toBeTruthy();
     expect(screen.getByText('not answered')).toBeTruthy();
     // Only the answers given are recorded, as exam answers.
+    await waitFor(() => expect(recordAnswer).toHaveBeenCalledTimes(2));
     expect(recordAnswer.mock.calls.map(([a]) => [a.questionId, a.source, a.correct])).toEqual([
       ['attach-across-azs', 'exam', true],
       ['software-in-instance', 'exam', false],

@@ -4,10 +4,10 @@
  * of every answer with each option's explanation. Each answer given is recorded as an exam answer.
  */
 import { useRef, useState } from 'react';
-import { recordAnswer } from '../../progress/index.ts';
 import { emptyResponse, hasAnswer, isCorrect } from './grade.ts';
 import { Mark, QuestionFields } from './QuestionFields.tsx';
 import { AnswerLinks, useHydrated } from './QuestionView.tsx';
+import { recordAnswers } from './record.ts';
 import type { LessonRef, QuestionData, Response } from './types.ts';
 import './quiz.css';
 
@@ -63,10 +63,17 @@ export default function Exam({ lessons }: ExamProps) {
   const answeredCount = items.filter(({ question }) => answered(question)).length;
 
   const finish = () => {
-    for (const { lesson, question } of items) {
-      if (!answered(question)) continue;
-      recordAnswer({ source: 'exam', lesson: lesson.slug, questionId: question.id, objectives: question.objectives, correct: right(question) });
-    }
+    void recordAnswers(
+      items
+        .filter(({ question }) => answered(question))
+        .map(({ lesson, question }) => ({
+          source: 'exam' as const,
+          lesson: lesson.slug,
+          questionId: question.id,
+          objectives: question.objectives,
+          correct: right(question),
+        })),
+    );
     setFinished(true);
     requestAnimationFrame(() => resultsHeading.current?.focus());
   };

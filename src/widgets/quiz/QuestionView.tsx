@@ -4,9 +4,10 @@
  * again. Every check is recorded in the progress store. Used by the lesson quiz and the review page.
  */
 import { useEffect, useRef, useState } from 'react';
-import { recordAnswer, type AnswerSource } from '../../progress/index.ts';
+import type { AnswerSource } from '../../progress/index.ts';
 import { emptyResponse, isCorrect, notReady } from './grade.ts';
 import { QuestionFields } from './QuestionFields.tsx';
+import { recordAnswers } from './record.ts';
 import type { LessonRef, QuestionData, Response } from './types.ts';
 import './quiz.css';
 
@@ -39,7 +40,7 @@ export function QuestionView({ question, lesson, source, onAnswered, label }: Qu
     if (why !== null) return;
     const correct = isCorrect(question, answer);
     setResult(correct);
-    recordAnswer({ source, lesson: lesson.slug, questionId: question.id, objectives: question.objectives, correct });
+    void recordAnswers([{ source, lesson: lesson.slug, questionId: question.id, objectives: question.objectives, correct }]);
     onAnswered?.(correct);
   };
 
