@@ -68,7 +68,7 @@ export interface StatechartLayout {
 // Sizes in SVG user units; the chart scales to its container.
 const NODE_H = 34;
 const CHAR_W = 7.2; // average width of a 13px label character
-const LABEL_CHAR_W = 6.4; // 11px edge label
+const LABEL_CHAR_W = 6.8; // 11px monospace edge label
 const NODE_MIN_W = 84;
 const ROW_GAP = 52;
 const COL_GAP = 28;
