@@ -74,6 +74,15 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
+// After a signal, a browser killed mid-run makes Lighthouse reject promises nobody awaits any more:
+// expected then. Any other stray rejection stops the run cleanly instead of crashing past the cleanup.
+process.on('unhandledRejection', (reason) => {
+  if (stopping) return;
+  stopping = true;
+  console.error(`\nUnexpected error: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+  void cleanupAll().finally(() => process.exit(1));
+});
+
 export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
