@@ -326,14 +326,14 @@ export function createProgressStore(options: StoreOptions = {}) {
     },
 
     /**
-     * The learner's own judgement of the review they just answered correctly: 'hard' or 'easy'
-     * replaces the Good that recordAnswer or recordChallenge logged for it.
+     * The learner's own judgement of the review they just answered correctly: Hard (2), Good (3)
+     * or Easy (4) replaces the rating of that answer. A missed answer stays Again.
      */
-    rateLastReview(key: string, rating: 2 | 4) {
+    rateLastReview(key: string, rating: 2 | 3 | 4) {
       update((current) => {
         const card = current.review[key];
         const last = card?.log.at(-1);
-        if (!card || !last || last.rating !== RECALLED || (rating !== 2 && rating !== 4)) return undefined;
+        if (!card || !last || last.rating === MISSED || last.rating === rating || ![2, 3, 4].includes(rating)) return undefined;
         return { ...current, review: { ...current.review, [key]: { ...card, log: [...card.log.slice(0, -1), { at: last.at, rating }] } } };
       });
     },

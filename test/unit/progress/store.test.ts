@@ -90,6 +90,8 @@ describe('progress store: recording', () => {
     store.recordAnswer(answer(true, 'which-copy', 'review'));
     store.rateLastReview(key, 2);
     expect(store.getProgress().review[key]!.log.map((e) => e.rating)).toEqual([1, 2]);
+    store.rateLastReview(key, 3);
+    expect(store.getProgress().review[key]!.log.map((e) => e.rating)).toEqual([1, 3]);
   });
 
   it('records challenges: solved stays solved, the best call count wins, failures become review cards', () => {
