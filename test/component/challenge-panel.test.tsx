@@ -98,8 +98,11 @@ test('"Show solution" replays the reference from the current lab into the same a
   render(<ChallengePanel actor={actor} challenge={challenge} stepDelayMs={0} />);
   const before = actor.getSnapshot().context.history.cursor;
   fireEvent.click(screen.getByRole('button', { name: 'Show solution' }));
-  expect(screen.getByRole('region', { name: 'Reference solution' }).querySelector('code')?.textContent).toBe(challenge.solution.trim());
   await waitFor(() => expect(screen.getByText(/was replayed from your current lab/)).toBeTruthy());
+  // The commands as written, one per step, each marked done.
+  const steps = within(screen.getByRole('list', { name: 'Reference solution commands' })).getAllByRole('listitem');
+  expect(steps.map((li) => li.querySelector('code')?.textContent).join('\n')).toBe(challenge.solution.trim());
+  expect(steps.map((li) => li.textContent?.endsWith('(done)'))).toEqual([true, true, true]);
   expect(goalStates()).toEqual(['true', 'true']);
   const calls = actor.getSnapshot().context.history.entries.slice(before).map((e) => (e.kind === 'call' ? e.call.action : e.kind));
   expect(calls).toEqual(['CreateSnapshot', 'Advance']);
@@ -147,4 +150,17 @@ test('once solved, the panel says so even after the solve is undone (as on a lat
   });
   act(() => actor.send({ type: 'history.undo' }));
   expect(screen.getByText(/You solved this challenge before, in 1 call at best \(reference: 1 call\)\./)).toBeTruthy();
+});
+
+test('during the replay the running command is marked, and the replay can be stopped between commands', async () => {
+  const { actor, challenge } = openChallenge('back-up-the-data-volume');
+  render(<ChallengePanel actor={actor} challenge={challenge} stepDelayMs={300} />);
+  fireEvent.click(screen.getByRole('button', { name: 'Show solution' }));
+  const status = await screen.findByText('Replaying from your current lab: command 1 of 3.');
+  const list = screen.getByRole('list', { name: 'Reference solution commands' });
+  expect(list.querySelector('[aria-current="step"] code')?.textContent).toMatch(/^VOLUME_ID=\$\(aws ec2 describe-volumes/);
+  fireEvent.click(within(status.parentElement as HTMLElement).getByRole('button', { name: 'Stop the replay' }));
+  await screen.findByText('Replay stopped after command 1 of 3.');
+  expect(within(list).getAllByRole('listitem').map((li) => li.textContent?.match(/\((done|running now)\)$/)?.[1] ?? 'to do')).toEqual(['done', 'to do', 'to do']);
+  expect(goalStates()).toEqual(['false', 'false']);
 });

@@ -92,6 +92,8 @@ export function ChallengePanel({ actor, challenge, stepDelayMs }: ChallengePanel
   const [solutionShown, setSolutionShown] = useState(false);
   const [replay, setReplay] = useState<Replay>({ status: 'idle' });
   const [result, setResult] = useState<Result | null>(null);
+  // The solution's commands with their first line, once the CLI engine has split the script.
+  const [steps, setSteps] = useState<{ line: number; text: string }[] | null>(null);
 
   // The first history entry the replay added: while it is in effect, the World owes the solution.
   const assistedEntry = useRef<HistoryEntry | null>(null);
@@ -165,6 +167,7 @@ export function ChallengePanel({ actor, challenge, stepDelayMs }: ChallengePanel
       setReplay({ status: 'unavailable' });
       return;
     }
+    setSteps(engine.solutionCommands(solution));
     const checked = engine.checkSolution(actor.getSnapshot().context.history.world, solution);
     if (checked.ok) await runReplay('current');
     else setReplay({ status: 'confirm', failure: checked.failure });
@@ -234,9 +237,13 @@ export function ChallengePanel({ actor, challenge, stepDelayMs }: ChallengePanel
           </>
         ) : (
           <>
-            <pre className="challenge-solution__code" tabIndex={0} aria-label="Reference solution commands">
-              <code>{commands}</code>
-            </pre>
+            {steps === null ? (
+              <pre className="challenge-solution__code" tabIndex={0} aria-label="Reference solution commands">
+                <code>{commands}</code>
+              </pre>
+            ) : (
+              <SolutionSteps solution={solution} steps={steps} replay={replay} />
+            )}
             <ReplayStatus
               replay={replay}
               onConfirm={() => void runReplay('start')}
@@ -254,6 +261,48 @@ export function ChallengePanel({ actor, challenge, stepDelayMs }: ChallengePanel
         )}
       </section>
     </div>
+  );
+}
+
+/** Where each command stands in the replay: done, running now, or still to come. */
+function stepState(replay: Replay, index: number): 'done' | 'running' | 'todo' {
+  if (replay.status === 'done') return 'done';
+  if (replay.status === 'running' || replay.status === 'stopped') {
+    if (index < replay.index) return 'done';
+    return index === replay.index && replay.status === 'running' ? 'running' : 'todo';
+  }
+  return 'todo';
+}
+
+const STEP_MARKS = { done: ['✓', 'done'], running: ['▶', 'running now'], todo: ['', ''] } as const;
+
+/** The solution as the author wrote it (continuation lines and all), one block per command, the replay's progress marked. */
+function SolutionSteps({ solution, steps, replay }: { solution: string; steps: { line: number; text: string }[]; replay: Replay }) {
+  const lines = solution.split('\n');
+  const blockOf = (i: number): string => {
+    const end = (steps[i + 1]?.line ?? lines.length + 1) - 1;
+    const block = lines.slice((steps[i]?.line ?? 1) - 1, end);
+    while (block.length > 0 && /^\s*(#.*)?$/.test(block.at(-1) ?? '')) block.pop();
+    return block.join('\n');
+  };
+  return (
+    <ol className="challenge-steps" aria-label="Reference solution commands">
+      {steps.map((step, i) => {
+        const state = stepState(replay, i);
+        const [mark, words] = STEP_MARKS[state];
+        return (
+          <li key={step.line} className={`challenge-step challenge-step--${state}`} aria-current={state === 'running' ? 'step' : undefined}>
+            <span className="challenge-step__mark" aria-hidden="true">
+              {mark}
+            </span>
+            <pre tabIndex={0}>
+              <code>{blockOf(i)}</code>
+            </pre>
+            {words !== '' && <span className="visually-hidden">({words})</span>}
+          </li>
+        );
+      })}
+    </ol>
   );
 }
 
