@@ -32,7 +32,7 @@ async function idOf(r: Locator): Promise<string> {
   return /(?:i|vol|snap|ami)-[0-9a-f]+/.exec(text)?.[0] ?? '';
 }
 
-async function runAction(lab: Locator, resourceRow: Locator, action: string, fill?: (form: Locator) => Promise<void>): Promise<Locator> {
+async function runAction(lab: Locator, resourceRow: Locator, action: string, fill?: (form: Locator) => Promise<unknown>): Promise<Locator> {
   await resourceRow.getByRole('rowheader').getByRole('button').click();
   await lab.getByRole('group', { name: /^Actions possible on / }).getByRole('button', { name: action, exact: true }).click();
   const form = lab.getByRole('form', { name: new RegExp(`^${action} on `) });

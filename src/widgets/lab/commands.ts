@@ -4,8 +4,10 @@
  * learner's first interaction with a lab; running typed text is terminal.ts, loaded on first use.
  */
 import { completeOperation, completeOption, completeResourceId, completeWaiter } from '../../cli/complete.ts';
+import { VOLUME_TYPES } from '../../cli/shapes.ts';
 import { SIM_COMMANDS } from '../../cli/simcommands.ts';
-import type { World } from '../../sim/index.ts';
+import { AVAILABILITY_ZONES, INSTANCE_TYPES, REGIONS } from '../../sim/index.ts';
+import type { RegionName, World } from '../../sim/index.ts';
 
 export { formatCall } from '../../cli/format-call.ts';
 
@@ -18,9 +20,54 @@ export interface Completion {
 
 const ID_PREFIX = /^(i|vol|snap|ami)-/;
 
+/** Resource kinds by the id prefix an option's name asks for (`--instance-ids`, `--source-snapshot-id`). */
+const ID_OPTIONS: ReadonlyArray<[RegExp, string]> = [
+  [/instance-ids?$/, 'i-'],
+  [/volume-ids?$/, 'vol-'],
+  [/snapshot-ids?$/, 'snap-'],
+  [/image-ids?$/, 'ami-'],
+];
+
+/**
+ * Values for the option the word is given to: ids of the right kind, the Region's Availability
+ * Zones, volume and instance types, output formats, Regions. Null when the option takes free text.
+ * `words` are the command's words before the one being completed.
+ */
+function optionValues(world: World, words: readonly string[]): string[] | null {
+  // The option the word belongs to: the last one before it (list options take several values).
+  const at = words.findLastIndex((w) => w.startsWith('--'));
+  const option = at < 0 ? undefined : words[at]?.slice(2);
+  if (option === undefined) return null;
+  const listed = option.endsWith('s') || option === 'filters';
+  if (at !== words.length - 1 && !listed) return null;
+  const regionAt = words.indexOf('--region');
+  const region = (REGIONS as readonly string[]).find((r) => r === words[regionAt + 1]) as RegionName | undefined;
+  const zones = AVAILABILITY_ZONES[region ?? 'us-east-1'];
+  const kind = ID_OPTIONS.find(([pattern]) => pattern.test(option))?.[1];
+  if (kind !== undefined) return completeResourceId(world, kind);
+  switch (option) {
+    case 'availability-zone':
+      return [...zones];
+    case 'placement':
+      return zones.map((zone) => `AvailabilityZone=${zone}`);
+    case 'volume-type':
+      return [...VOLUME_TYPES];
+    case 'instance-type':
+      return [...INSTANCE_TYPES];
+    case 'output':
+      return ['json', 'table', 'text'];
+    case 'region':
+    case 'source-region':
+      return [...REGIONS];
+    default:
+      return null;
+  }
+}
+
 /**
  * Candidates for the word ending at the caret: `aws`/`sim` first, then operation or sim command
- * names, waiter names after `wait`, option names after an operation, resource ids elsewhere.
+ * names, waiter names after `wait`, option names after an operation, an option's values after it
+ * (ids of the right kind, Availability Zones, types), resource ids elsewhere.
  */
 export function complete(world: World, text: string, caret: number): Completion {
   const before = text.slice(0, caret);
@@ -43,6 +90,8 @@ export function complete(world: World, text: string, caret: number): Completion 
   if (waiter && words.length === 3) return result(completeWaiter(word));
   const operation = waiter ? (words[3] ?? '') : (words[2] ?? '');
   if (word.startsWith('-')) return result(completeOption(operation, word));
+  const values = optionValues(world, words);
+  if (values !== null) return result(values.filter((v) => v.startsWith(word)));
   if (word === '' || ID_PREFIX.test(word) || /^(i|v|vo|s|sn|sna|a|am)$/.test(word)) return result(completeResourceId(world, word));
   return result([]);
 }
