@@ -33,6 +33,9 @@ function rewriteBlock(block: number) {
   click(/^Rewrite file-/);
 }
 
+// The longer stories render the widget some 30 times: room for a busy machine.
+const STORY_TIMEOUT = 20_000;
+
 describe('Block explorer', () => {
   test('starts from the worked example: 10 written blocks of 15, no snapshot, nothing stored', () => {
     render(<BlockExplorerView actor={startActor()} volumeName={EXPLORER_VOLUME_NAME} />);
@@ -86,7 +89,7 @@ describe('Block explorer', () => {
     const restored = screen.getByRole('region', { name: 'Restored volume' });
     expect(restored.textContent).toMatch(/\(available\)/);
     expect(restored.textContent).toMatch(/It holds 10 written blocks, every file of the snapshot's moment: file-01\.txt \(v2\), .*file-10\.txt \(v1\)\./);
-  });
+  }, STORY_TIMEOUT);
 
   test('archiving a small incremental snapshot is shown to cost more, and the archive completes on demand', () => {
     const actor = startActor();
@@ -112,7 +115,7 @@ describe('Block explorer', () => {
     // An archived snapshot cannot be restored: the real error, explained.
     click('Restore C as a new volume');
     expect(explanation()).toMatch(/CreateVolume was refused: IncorrectState\./);
-  });
+  }, STORY_TIMEOUT);
 
   test('deleting a file empties its block; the snapshot keeps the data', () => {
     const actor = startActor();

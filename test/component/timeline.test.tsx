@@ -8,6 +8,7 @@ import { simulatorMachine } from '../../src/sim/actor/index.ts';
 import type { SimulatorActor } from '../../src/widgets/lab/actor.ts';
 import { widgetSetup } from '../../src/widgets/concepts/shared/setup.ts';
 import { TIMELINE_CLOCK_AT, TIMELINE_SCENARIO, TIMELINE_STORY, TIMELINE_VOLUME_NAME } from '../../src/widgets/concepts/timeline/script.ts';
+import { momentsOf } from '../../src/widgets/concepts/timeline/moments.ts';
 import { TimelineView } from '../../src/widgets/concepts/timeline/TimelineView.tsx';
 
 afterEach(cleanup);
@@ -100,5 +101,20 @@ describe('Point-in-time timeline', () => {
     const actor = createActor(simulatorMachine, { input: { paused: true }, clock: new SimulatedClock() }).start();
     render(<TimelineView actor={actor} volumeName={TIMELINE_VOLUME_NAME} problem="Line 2 of the story script could not be run." />);
     expect(screen.getByRole('note').textContent).toMatch(/could not start: there is no volume named web-data\. Line 2 of the story/);
+  });
+});
+
+describe('momentsOf', () => {
+  test('reuses the moments of steps still in the history, and computes only the new ones', () => {
+    const actor = startActor();
+    const volumeId = Object.values(actor.getSnapshot().context.history.world.volumes).find((v) => v.Tags.some((t) => t.Value === 'web-data'))?.VolumeId ?? '';
+    const first = momentsOf(actor.getSnapshot().context.history, volumeId);
+    actor.send({ type: 'call.run', call: { action: 'Advance', params: { Seconds: 10 } } });
+    const history = actor.getSnapshot().context.history;
+    const second = momentsOf(history, volumeId, first);
+    expect(second).toHaveLength(first.length + 1);
+    expect(second.slice(0, first.length).every((m, i) => m === first[i])).toBe(true);
+    // The same moments as computed from scratch.
+    expect(momentsOf(history, volumeId).map((m) => [m.time, m.changes, m.requested, m.completed])).toEqual(second.map((m) => [m.time, m.changes, m.requested, m.completed]));
   });
 });

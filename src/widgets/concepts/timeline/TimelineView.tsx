@@ -7,7 +7,7 @@
  * snapshot is pending.
  */
 import { useSelector } from '@xstate/react';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { SimulatorSnapshot } from '../../../sim/actor/index.ts';
 import type { Volume, World } from '../../../sim/index.ts';
 import { mountsOf } from '../../../sim/actions/files.ts';
@@ -69,7 +69,12 @@ export function TimelineView({ actor, volumeName, problem }: TimelineViewProps) 
   const history = useSelector(actor, selectHistory);
   const volume = findVolume(history.world, volumeName);
   const volumeId = volume?.VolumeId ?? '';
-  const moments = useMemo(() => momentsOf(history, volumeId), [history, volumeId]);
+  // The last moments computed, reused for the steps that did not change.
+  const previousMoments = useRef<readonly Moment[]>([]);
+  const moments = useMemo(() => momentsOf(history, volumeId, previousMoments.current), [history, volumeId]);
+  useEffect(() => {
+    previousMoments.current = moments;
+  }, [moments]);
   const last = moments.length - 1;
   // The chosen moment; null follows the latest one as the learner adds steps.
   const [chosen, setChosen] = useState<number | null>(null);

@@ -3,7 +3,7 @@
  * own replay), with what changed on the volume and to its snapshots at that step. Pure; the view
  * draws and lists these.
  */
-import type { History } from '../../../sim/actor/index.ts';
+import type { History, HistoryEntry } from '../../../sim/actor/index.ts';
 import { worldAt } from '../../../sim/actor/history.ts';
 import { filesOfBlocks } from '../../../sim/blocks.ts';
 import type { Snapshot, World } from '../../../sim/index.ts';
@@ -20,6 +20,8 @@ export interface FileChange {
 export interface Moment {
   /** Entries in effect (0 = the starting point). */
   step: number;
+  /** The entry that led here (none for the starting point): a moment is reused while its entry stays in the history. */
+  entry: HistoryEntry | undefined;
   world: World;
   time: number;
   files: Map<string, string>;
@@ -39,9 +41,21 @@ function volumeFiles(world: World, volumeId: string): Map<string, string> {
   return new Map(volume ? filesOfBlocks(world, volume.Blocks).map((f) => [f.Path, f.Content]) : []);
 }
 
-export function momentsOf(history: History, volumeId: string): Moment[] {
+/**
+ * The moments of the history up to its cursor. `previous` (the last result) is reused for as long as
+ * its entries are still the history's, so a step added at the head costs one World (the one at the
+ * cursor, which the history already holds) instead of a replay of every step.
+ */
+export function momentsOf(history: History, volumeId: string, previous: readonly Moment[] = []): Moment[] {
   const moments: Moment[] = [];
   for (let step = 0; step <= history.cursor; step++) {
+    const entry = history.entries[step - 1];
+    const old = previous[step];
+    const sameStart = step > 0 || old?.world === history.base;
+    if (old !== undefined && old.entry === entry && sameStart && moments.length === step && (step === 0 || moments[step - 1] === previous[step - 1])) {
+      moments.push(old);
+      continue;
+    }
     const world = worldAt(history, step);
     const files = volumeFiles(world, volumeId);
     const prev = moments[step - 1];
@@ -63,7 +77,7 @@ export function momentsOf(history: History, volumeId: string): Moment[] {
         else if (before.State === 'pending' && s.State === 'completed') completed.push(s.SnapshotId);
       }
     }
-    moments.push({ step, world, time: world.now, files, changes, requested, completed });
+    moments.push({ step, entry, world, time: world.now, files, changes, requested, completed });
   }
   return moments;
 }
