@@ -60,6 +60,8 @@ test('lesson 4: launching golden-image turns its mapping entry into a new volume
 for (const theme of THEMES) {
   for (const width of WIDTHS) {
     test(`lesson 6 with the AMI anatomy changed passes axe in ${theme} at ${width}px`, async ({ page }) => {
+      // The story, then a scan of a long lesson page with a quiz: well over a minute on a loaded 2-core machine.
+      test.slow();
       await page.setViewportSize({ width, height: 900 });
       await useTheme(page, theme);
       await deregisterStory(page);
