@@ -10,8 +10,8 @@ import { sectionHeadings } from '../../schemas/lesson-body';
 import { scenarioSetup } from '../lab/scenario.ts';
 import type { LessonRef, QuestionData } from './types.ts';
 
-/** Reads a scenario entry by id (the page passes getEntry('scenarios', id) from astro:content). */
-export type ScenarioLookup = (id: string) => Promise<{ data: { title: string; script: string } } | undefined>;
+/** Reads a scenario entry by id (the page passes getEntry('scenarios', id) from astro:content, typed as possibly undefined). */
+export type ScenarioLookup = (id: string) => Promise<{ data: { title: string; script: string } } | undefined> | undefined;
 
 interface LessonEntry {
   id: string;

@@ -4,12 +4,13 @@
  */
 import type { AnswerInput } from '../../progress/index.ts';
 
-export function recordAnswers(answers: readonly AnswerInput[]): Promise<void> {
-  if (answers.length === 0) return Promise.resolve();
-  return import('../../progress/index.ts')
-    .then(({ recordAnswer }) => answers.forEach((answer) => recordAnswer(answer)))
-    .catch(() => {
-      // The store's code could not load (offline, or a deploy replaced it): the learner keeps the
-      // feedback on screen; only this record is lost.
-    });
+export async function recordAnswers(answers: readonly AnswerInput[]): Promise<void> {
+  if (answers.length === 0) return;
+  try {
+    const { recordAnswer } = await import('../../progress/index.ts');
+    for (const answer of answers) recordAnswer(answer);
+  } catch {
+    // The store's code could not load (offline, or a deploy replaced it): the learner keeps the
+    // feedback on screen; only this record is lost.
+  }
 }
