@@ -68,7 +68,7 @@ export default function ProgressApp({ lessons, challenges, now = Date.now }: Pro
       <h2 id="lessons">Lessons and objectives</h2>
       <p>
         For each learning objective: how many of the quiz and exam questions that check it you have answered, and how many
-        of those you got right at your latest try.
+        of those you got right at your latest try. A ✓ means every one of them is right.
       </p>
       {summary.lessons.map(({ lesson, readAt, questions, objectives }) => (
         <section key={lesson.slug} className="summary__lesson" aria-labelledby={`lesson-${lesson.slug}`} data-summary-lesson={lesson.slug}>
@@ -85,38 +85,25 @@ export default function ProgressApp({ lessons, challenges, now = Date.now }: Pro
             )}{' '}
             Questions: {scoreText(questions)}.
           </p>
-          <div className="table-wrap">
-            <table className="summary__objectives">
-              <caption className="visually-hidden">Objectives of {lesson.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Objective</th>
-                  <th scope="col">Answered</th>
-                  <th scope="col">Right</th>
+          <table className="summary__objectives">
+            <caption className="visually-hidden">Objectives of {lesson.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Objective</th>
+                <th scope="col">Your answers</th>
+              </tr>
+            </thead>
+            <tbody>
+              {objectives.map(({ id, text, score }) => (
+                <tr key={id} data-objective={id}>
+                  <td>{text}</td>
+                  <td>
+                    <ObjectiveScore score={score} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {objectives.map(({ id, text, score }) => (
-                  <tr key={id} data-objective={id}>
-                    <td>{text}</td>
-                    <td>
-                      {score.answered} of {score.total}
-                    </td>
-                    <td>
-                      {score.answered === 0 ? '–' : `${score.correct} of ${score.answered}`}
-                      {score.total > 0 && score.correct === score.total && (
-                        <>
-                          {' '}
-                          <span aria-hidden="true">✓</span>
-                          <span className="visually-hidden">, all right</span>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </table>
         </section>
       ))}
 
@@ -124,35 +111,52 @@ export default function ProgressApp({ lessons, challenges, now = Date.now }: Pro
       {summary.challenges.length === 0 ? (
         <p>No challenges are published yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="summary__challenges">
-            <caption className="visually-hidden">Challenges and your results</caption>
-            <thead>
-              <tr>
-                <th scope="col">Challenge</th>
-                <th scope="col">Level</th>
-                <th scope="col">Result</th>
+        <table className="summary__challenges">
+          <caption className="visually-hidden">Challenges and your results</caption>
+          <thead>
+            <tr>
+              <th scope="col">Challenge</th>
+              <th scope="col">Result</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.challenges.map(({ challenge, status }) => (
+              <tr key={challenge.id} data-challenge={challenge.id}>
+                <td>
+                  <a href={challenge.href}>{challenge.title}</a>
+                  <br />
+                  <span className="muted">{challenge.difficulty}</span>
+                </td>
+                <td>
+                  <ChallengeResult status={status} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {summary.challenges.map(({ challenge, status }) => (
-                <tr key={challenge.id} data-challenge={challenge.id}>
-                  <td>
-                    <a href={challenge.href}>{challenge.title}</a>
-                  </td>
-                  <td>{challenge.difficulty}</td>
-                  <td>
-                    <ChallengeResult status={status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
       )}
 
       <DataTools progress={progress} now={now} />
     </div>
+  );
+}
+
+/** "2 of 3 answered, 1 right", with a mark when every question of the objective is right. */
+function ObjectiveScore({ score }: { score: Score }) {
+  if (score.total === 0) return <>No questions yet</>;
+  if (score.answered === 0) return <>None of {score.total} answered</>;
+  const all = score.correct === score.total;
+  return (
+    <>
+      {score.answered} of {score.total} answered, {score.correct} right
+      {all && (
+        <span className="summary__mark">
+          {' '}
+          <span aria-hidden="true">✓</span>
+          <span className="visually-hidden">: all right</span>
+        </span>
+      )}
+    </>
   );
 }
 
@@ -251,9 +255,11 @@ function DataTools({ progress, now }: { progress: Progress; now: () => number })
       <p className="summary__message" role="status">
         {message && !message.error ? message.text : ''}
       </p>
-      <p className="summary__message summary__error" role="alert">
-        {message?.error ? message.text : ''}
-      </p>
+      {message?.error && (
+        <p className="summary__message summary__error" role="alert">
+          {message.text}
+        </p>
+      )}
 
       <fieldset>
         <legend>Export</legend>

@@ -177,8 +177,7 @@ export default function ReviewApp({ bank, now = Date.now }: ReviewAppProps) {
       {later.length > 0 && (
         <>
           <h2 id="coming-up">Coming up</h2>
-          <div className="table-wrap">
-            <table className="review__later">
+          <table className="review__later">
               <caption className="visually-hidden">Items scheduled for review, soonest first</caption>
               <thead>
                 <tr>
@@ -205,8 +204,7 @@ export default function ReviewApp({ bank, now = Date.now }: ReviewAppProps) {
                   );
                 })}
               </tbody>
-            </table>
-          </div>
+          </table>
         </>
       )}
       {orphans > 0 && (
