@@ -1,17 +1,21 @@
 /**
  * Saving and reopening a lab. The saved form is the actor's encoded call log (one string): as a
- * permalink (#lab=... on this page) or as text to copy and paste back. Whatever comes back, from a
- * link or a paste, is a stranger's data: it is size-checked here, then decoded, schema-checked and
+ * permalink (#lab=... on this page), as text to copy and paste back, or as a file to download and
+ * load again. Whatever comes back, from a link, a paste or a file, is a stranger's data: it is size-checked here, then decoded, schema-checked and
  * replayed through the simulation by the actor (log.load), which refuses it with a message and
  * leaves the lab untouched if anything is wrong. It is only ever shown as text.
  */
 import { useSelector } from '@xstate/react';
 import { useEffect, useId, useState } from 'react';
+import type { ChangeEvent } from 'react';
 import { selectCursor, selectIsBusy, selectPersistence } from '../../sim/actor/index.ts';
 import { MAX_ENCODED_LENGTH } from '../../sim/actor/codec.ts';
 import type { SimulatorActor } from './actor.ts';
 
 export const HASH_PREFIX = '#lab=';
+const TOO_LONG = `That is longer than any saved lab (${MAX_ENCODED_LENGTH} characters at most), so it was not loaded. Nothing was changed.`;
+/** Name of the downloaded log file. */
+export const LOG_FILE_NAME = 'ami-snapshot-lab.txt';
 
 /** The saved-lab string inside a pasted permalink or a pasted log; null when it is too long to be one. */
 export function savedLabText(pasted: string): string | null {
@@ -27,7 +31,8 @@ export function SavePanel({ actor }: { actor: SimulatorActor }) {
   const busy = useSelector(actor, selectIsBusy);
   const id = useId();
   const [pasted, setPasted] = useState('');
-  const [tooLong, setTooLong] = useState(false);
+  // Why the lab refused a link, paste or file before the actor saw it (too long, unreadable).
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [asked, setAsked] = useState(false);
   // Errors are shown once the learner (or a permalink) asked for a save or a load.
   const [acted, setActed] = useState(false);
@@ -38,7 +43,7 @@ export function SavePanel({ actor }: { actor: SimulatorActor }) {
     if (!hash.startsWith(HASH_PREFIX)) return;
     const encoded = savedLabText(hash);
     setActed(true);
-    if (encoded === null) setTooLong(true);
+    if (encoded === null) setRefusal(TOO_LONG);
     else actor.send({ type: 'log.load', encoded });
   }, [actor]);
 
@@ -50,11 +55,39 @@ export function SavePanel({ actor }: { actor: SimulatorActor }) {
     if (exported !== null) window.history.replaceState(null, '', `${HASH_PREFIX}${exported}`);
   }, [exported]);
 
-  const load = () => {
-    const encoded = savedLabText(pasted);
+  // The same log as a file to download; its object URL is released when the log changes.
+  const [fileUrl, setFileUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (exported === null) return;
+    const url = URL.createObjectURL(new Blob([exported], { type: 'text/plain' }));
+    setFileUrl(url);
+    return () => {
+      URL.revokeObjectURL(url);
+      setFileUrl(null);
+    };
+  }, [exported]);
+
+  const loadText = (text: string) => {
+    const encoded = savedLabText(text);
     setActed(true);
-    setTooLong(encoded === null);
+    setRefusal(encoded === null ? TOO_LONG : null);
     if (encoded !== null && encoded !== '') actor.send({ type: 'log.load', encoded });
+  };
+  const load = () => loadText(pasted);
+  const loadFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (file === undefined) return;
+    // Refused before reading: a file this big cannot be a saved lab.
+    if (file.size > MAX_ENCODED_LENGTH + 2) {
+      setActed(true);
+      setRefusal(TOO_LONG);
+      return;
+    }
+    file.text().then(loadText, () => {
+      setActed(true);
+      setRefusal('That file could not be read, so nothing was loaded. Nothing was changed.');
+    });
   };
 
   return (
@@ -80,6 +113,11 @@ export function SavePanel({ actor }: { actor: SimulatorActor }) {
               <input id={`${id}-link`} type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
               <label htmlFor={`${id}-log`}>Saved log (copy it to load it later)</label>
               <textarea id={`${id}-log`} readOnly rows={2} value={exported ?? ''} onFocus={(e) => e.currentTarget.select()} />
+              {fileUrl !== null && (
+                <a className="button" href={fileUrl} download={LOG_FILE_NAME}>
+                  Download the saved log as a file
+                </a>
+              )}
             </div>
           )}
         </div>
@@ -92,11 +130,13 @@ export function SavePanel({ actor }: { actor: SimulatorActor }) {
             </button>
           </div>
         </div>
-        {acted && (tooLong || persistence.error !== null) && (
+        <div className="lab-field">
+          <label htmlFor={`${id}-file`}>Or load a saved log file</label>
+          <input id={`${id}-file`} type="file" accept=".txt,text/plain" disabled={busy} onChange={loadFile} />
+        </div>
+        {acted && (refusal !== null || persistence.error !== null) && (
           <p className="lab-error" role="alert">
-            {tooLong
-              ? `That is longer than any saved lab (${MAX_ENCODED_LENGTH} characters at most), so it was not loaded. Nothing was changed.`
-              : persistence.error}
+            {refusal ?? persistence.error}
           </p>
         )}
       </div>
