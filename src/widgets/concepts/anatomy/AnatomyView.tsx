@@ -10,10 +10,9 @@ import { useSelector } from '@xstate/react';
 import { useId, useMemo, useState } from 'react';
 import { actionChecks, nextEventTime } from '../../../sim/index.ts';
 import type { ActionCheck, Image, SimCall, World } from '../../../sim/index.ts';
-import { selectWorld } from '../../../sim/actor/index.ts';
+import { selectNarration, selectWorld } from '../../../sim/actor/index.ts';
 import { nextRequestId } from '../../lab/actor.ts';
 import type { SimulatorActor } from '../../lab/actor.ts';
-import { Narration } from '../../lab/panels.tsx';
 import { FlowArrow } from './FlowArrow.tsx';
 import {
   findImage,
@@ -116,6 +115,24 @@ function LaunchedCell({ launched, instanceName }: { launched: LaunchedDisk; inst
     case 'missing':
       return <p>No volume at this device any more (deleted on termination, or detached).</p>;
   }
+}
+
+/**
+ * The actor's last few narration items, announced politely. (The Lab's Narration panel says the same,
+ * but importing src/widgets/lab/panels.tsx ships the whole Lab panel chunk, 6 KB gzipped, to every
+ * lesson with this widget.)
+ */
+function RecentNarration({ actor }: { actor: SimulatorActor }) {
+  const narration = useSelector(actor, selectNarration);
+  return (
+    <ol className="lab-narration__list anat__narration" aria-live="polite" aria-relevant="additions" aria-label="What just happened">
+      {narration.slice(-4).map((item) => (
+        <li key={item.seq} className={`lab-narration__item lab-narration__item--${item.kind}`}>
+          {item.message}
+        </li>
+      ))}
+    </ol>
+  );
 }
 
 function describeEntry(row: MappingRow): string {
@@ -335,7 +352,7 @@ export function AnatomyView({ actor, title, image: initialName }: AnatomyViewPro
           </ul>
         </section>
       )}
-      <Narration actor={actor} />
+      <RecentNarration actor={actor} />
     </section>
   );
 }
