@@ -78,3 +78,19 @@ for (const theme of THEMES) {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 }
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the questions are still there to read, and the page says answering needs JavaScript', async ({ page }) => {
+    await page.goto(LESSON);
+    // Chromium parses <noscript> as if scripting were on even when it is disabled, so read the markup.
+    const html = await (await page.request.get(LESSON)).text();
+    expect(html).toMatch(/<noscript><p[^>]*>Answering needs JavaScript, which is off in this browser/);
+    await expect(page.locator('.quiz [data-question]')).toHaveCount(7);
+    const question = page.getByRole('group', { name: /call AttachVolume to attach web-data to it/ });
+    await expect(question.getByRole('radio')).toHaveCount(4);
+    await expect(question.getByText('The call fails with InvalidVolume.ZoneMismatch.')).toBeVisible();
+    await expect(page.locator('.quiz').getByRole('button', { name: 'Check answer' }).first()).toBeDisabled();
+  });
+});
