@@ -1,6 +1,7 @@
 /**
- * The /lab/ page's island: a picker of every scenario and the lab, opened on the scenario named
- * by `?scenario=<id>` (quiz "show me" links use it), else on the empty account. Every scenario's
+ * The /lab/ page's island: the lab, opened on the scenario named
+ * by `?scenario=<id>` (quiz "show me" links use it), else on the empty account, then a picker of
+ * every scenario (the lab comes first: it is what the page is for). Every scenario's
  * setup is prepared at build time (src/pages/lab.astro), so switching needs no download. The
  * query string is a stranger's text: it is only looked up among the known ids and shown as text.
  *
@@ -55,27 +56,28 @@ export default function LabPage({ scenarios, defaultId }: LabPageProps) {
   const unknown = requested !== null && found === undefined ? requested : null;
   return (
     <div className="lab-page">
+      {unknown !== null && (
+        <p className="lab-error" role="alert">
+          There is no scenario named “{unknown.length > SHOWN_ID_LENGTH ? `${unknown.slice(0, SHOWN_ID_LENGTH)}…` : unknown}”, so the lab opened on “{fallback.title}” instead. Choose one of the scenarios below the lab.
+        </p>
+      )}
+      {/* A new scenario is a new account: a fresh actor, not a change to the current one. */}
+      <PageLab key={current.id} scenario={current} />
       <nav className="lab-scenarios" aria-labelledby="lab-scenarios-title">
         <h2 id="lab-scenarios-title">Start from a scenario</h2>
+        <p>Each opens the lab above on a fresh copy of that account.</p>
         <ul>
           {scenarios.map((s) => (
             <li key={s.id} className={s.id === current.id ? 'is-current' : undefined}>
               <a href={`?${SCENARIO_PARAM}=${encodeURIComponent(s.id)}`} aria-current={s.id === current.id ? 'page' : undefined}>
                 {s.title}
               </a>
-              {s.id === current.id && <span className="lab-scenarios__open"> (open below)</span>}
+              {s.id === current.id && <span className="lab-scenarios__open"> (open above)</span>}
               <p>{s.description}</p>
             </li>
           ))}
         </ul>
       </nav>
-      {unknown !== null && (
-        <p className="lab-error" role="alert">
-          There is no scenario named “{unknown.length > SHOWN_ID_LENGTH ? `${unknown.slice(0, SHOWN_ID_LENGTH)}…` : unknown}”, so the lab opened on “{fallback.title}” instead. Choose one of the scenarios above.
-        </p>
-      )}
-      {/* A new scenario is a new account: a fresh actor, not a change to the current one. */}
-      <PageLab key={current.id} scenario={current} />
     </div>
   );
 }
