@@ -1,7 +1,7 @@
 /** Challenges in real Chromium on the built site: solved by clicking and by typing, remembered, accessible. */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, waitForIslands } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -13,9 +13,11 @@ async function expectNoAxeViolations(page: Page, when: string): Promise<void> {
 
 async function openChallenge(page: Page, id: string) {
   await page.goto(`/challenges/${id}/`);
-  await waitForIslands(page);
+  // The island is client:load and shows the lab (with its Task panel) only once hydrated and running,
+  // so the Task panel is the sign it is ready. (waitForIslands can miss a client:load island that
+  // hydrates between its count and its lookup, then wait for it until the test times out.)
   const task = page.getByRole('region', { name: 'Task' });
-  await expect(task).toBeVisible();
+  await expect(task).toBeVisible({ timeout: 60_000 });
   const goals = task.getByRole('group', { name: /^Goals/ });
   return { lab: page.locator('.lab'), task, goals, items: goals.getByRole('listitem') };
 }
