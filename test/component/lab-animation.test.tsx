@@ -35,7 +35,7 @@ test('CreateImage: the instance shows its reboot for a moment, the AMI waits for
   render(<LabView actor={actor} title="Image" />);
   act(() => actor.send({ type: 'call.run', call: { action: 'CreateImage', params: { InstanceId: instanceId, Name: 'web-v1' } } }));
   const instance = () => within(diagram()).getByRole('button', { name: new RegExp(`^Instance .*${instanceId}`) });
-  expect(instance().getAttribute('aria-label')).toContain('running · rebooting for CreateImage');
+  expect(instance().getAttribute('aria-label')).toContain('running · rebooting');
   const image = () => within(diagram()).getByRole('button', { name: /^AMI web-v1/ });
   expect(image().getAttribute('aria-label')).toContain('pending · waits for its snapshots');
   // The snapshot of the root volume is drawn pending, with how much is copied.

@@ -42,7 +42,7 @@ function useRebootCue(actor: SimulatorActor): ReadonlyMap<string, string> {
     if (last?.ok !== true || last.call.action !== 'CreateImage' || params?.['NoReboot'] === true) return;
     const instanceId = String(params?.['InstanceId']);
     if (actor.getSnapshot().context.history.world.instances[instanceId]?.State !== 'running') return;
-    setCues(new Map([[instanceId, 'rebooting for CreateImage']]));
+    setCues(new Map([[instanceId, 'rebooting']]));
     const timer = setTimeout(() => setCues(NO_CUES), REBOOT_CUE_MS);
     return () => clearTimeout(timer);
   }, [actor, last]);
