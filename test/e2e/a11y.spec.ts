@@ -7,6 +7,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { builtPages } from '../support/site.ts';
 import { expect, test, THEMES, useTheme, waitForIslands, WIDTHS } from './fixtures.ts';
 
+// Long pages with many islands (the exam, lessons with several widgets) take a while to scan.
+test.describe.configure({ timeout: 120_000 });
+
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 for (const { route } of builtPages()) {

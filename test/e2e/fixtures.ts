@@ -48,7 +48,8 @@ export async function useTheme(page: Page, theme: Theme): Promise<void> {
 export async function waitForIslands(page: Page): Promise<void> {
   const waiting = page.locator('astro-island[ssr]');
   for (let left = await waiting.count(); left > 0; left = await waiting.count()) {
-    const island = await waiting.first().elementHandle();
+    // It may hydrate between count() and here: then there is nothing to wait for, count again.
+    const island = await waiting.first().elementHandle({ timeout: 1_000 }).catch(() => null);
     if (!island) continue;
     await island.evaluate((element) => (element.firstElementChild ?? element).scrollIntoView({ block: 'center' }));
     await page.waitForFunction((element) => !element.hasAttribute('ssr'), island, { timeout: 30_000 });
