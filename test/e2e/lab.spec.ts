@@ -97,7 +97,7 @@ test('a permalink reopens the same lab; a tampered one is refused and leaves the
   const reopened = page.locator('.lab');
   await reopened.locator('summary', { hasText: 'Save, share or load this lab' }).click();
   await reopened.getByRole('textbox', { name: 'Paste a permalink or a saved log' }).fill(`${link.slice(0, -6)}AAAAAA`);
-  await reopened.getByRole('button', { name: 'Load' }).click();
+  await reopened.getByRole('button', { name: 'Load', exact: true }).click();
   await expect(reopened.getByRole('alert')).toBeVisible();
   await expect(reopened.getByRole('button', { name: `Volume ${volumeId}`, exact: true })).toBeVisible();
 });
