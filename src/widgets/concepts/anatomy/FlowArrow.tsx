@@ -1,11 +1,11 @@
 /**
  * The arrow between two cells of a mapping row. d3 owns everything inside the SVG (from a ref):
  * when `drawKey` changes (a new volume appeared for the entry), the arrow is drawn again and grows
- * from its tail, instantly under prefers-reduced-motion; transitions are interrupted on unmount.
+ * from its tail, instantly under prefers-reduced-motion; the tweens stop on unmount.
  */
-import { select } from 'd3-selection';
-import 'd3-transition';
+import { select } from 'd3';
 import { useEffect, useRef } from 'react';
+import { tween } from '../../../viz/tween.ts';
 
 const DRAW_MS = 600;
 const SHAFT = 'M2,12 H20';
@@ -23,17 +23,19 @@ export function FlowArrow({ drawKey = null }: { drawKey?: string | null }) {
     const svg = ref.current;
     if (!svg) return;
     const root = select(svg);
-    root.selectAll('*').interrupt().remove();
+    root.selectAll('*').remove();
     const animate = !first.current && drawKey !== null && !prefersReducedMotion();
     first.current = false;
     const shaft = root.append('path').attr('class', 'anat-arrow__line').attr('d', SHAFT);
     const head = root.append('path').attr('class', 'anat-arrow__line').attr('d', HEAD);
-    if (animate) {
-      shaft.attr('stroke-dasharray', LENGTH).attr('stroke-dashoffset', LENGTH).transition().duration(DRAW_MS).attr('stroke-dashoffset', 0);
-      head.attr('opacity', 0).transition().delay(DRAW_MS * 0.7).duration(DRAW_MS * 0.3).attr('opacity', 1);
-    }
+    if (!animate) return;
+    shaft.attr('stroke-dasharray', LENGTH).attr('stroke-dashoffset', LENGTH);
+    head.attr('opacity', 0);
+    const stopShaft = tween(DRAW_MS, (t) => shaft.attr('stroke-dashoffset', LENGTH * (1 - t)));
+    const stopHead = tween(DRAW_MS * 0.3, (t) => head.attr('opacity', t), DRAW_MS * 0.7);
     return () => {
-      root.selectAll('*').interrupt();
+      stopShaft();
+      stopHead();
     };
   }, [drawKey]);
   return <svg ref={ref} className={`anat-arrow${drawKey === null ? '' : ' is-drawn'}`} viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false" />;

@@ -3,13 +3,12 @@
  * label from the layout; d3 owns only the token layer: when the resource takes a transition, a
  * token travels along that edge's path (read from the DOM, never written). The taken edge and the
  * current state are classes React sets, so the last frame is always the model's state; the token
- * is skipped under prefers-reduced-motion, and every transition is interrupted on unmount.
+ * is skipped under prefers-reduced-motion, and stops and goes away on unmount.
  */
-import { easeCubicInOut } from 'd3-ease';
-import { select } from 'd3-selection';
-import 'd3-transition';
+import { select } from 'd3';
 import { useEffect, useId, useRef } from 'react';
 import type { StatechartLayout } from '../../../viz/statechart-layout.ts';
+import { tween } from '../../../viz/tween.ts';
 
 export interface TakenEdge {
   edgeId: string;
@@ -47,21 +46,19 @@ export function StatechartDiagram({ layout, current, taken, label }: StatechartD
     if (!path || typeof path.getTotalLength !== 'function' || prefersReducedMotion()) return;
     const length = path.getTotalLength();
     const start = path.getPointAtLength(0);
-    select(layer)
+    const token = select(layer)
       .append('circle')
       .attr('class', 'lc-token')
       .attr('r', 6)
-      .attr('transform', `translate(${start.x},${start.y})`)
-      .transition()
-      .duration(TOKEN_MS)
-      .ease(easeCubicInOut)
-      .attrTween('transform', () => (t: number) => {
-        const p = path.getPointAtLength(t * length);
-        return `translate(${p.x},${p.y})`;
-      })
-      .remove();
+      .attr('transform', `translate(${start.x},${start.y})`);
+    const stop = tween(TOKEN_MS, (t) => {
+      const p = path.getPointAtLength(t * length);
+      token.attr('transform', `translate(${p.x},${p.y})`);
+      if (t === 1) token.remove();
+    });
     return () => {
-      select(layer).selectAll('*').interrupt().remove();
+      stop();
+      token.remove();
     };
   }, [taken]);
 
