@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, THEMES, useTheme, waitForIslands } from './fixtures.ts';
+import { expect, test, THEMES, useTheme } from './fixtures.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const KEY = 'ami-snapshot-lab:progress';
@@ -15,6 +15,14 @@ const DAY = 24 * 60 * 60 * 1000;
 
 // Journeys over several pages of the built site, on a machine shared with other test runs.
 test.describe.configure({ timeout: 120_000 });
+
+/**
+ * The review and progress islands (client:load) show their content only once hydrated and reading
+ * this browser's progress, so their root element is the signal that they are ready.
+ */
+async function appReady(page: Page) {
+  await expect(page.locator('.review, .summary')).toBeVisible({ timeout: 30_000 });
+}
 
 async function readLesson(page: Page) {
   await page.goto(LESSON);
@@ -93,7 +101,7 @@ test('a missed quiz question shows as a score, waits a day, then is reviewed and
   await expect(mark).toContainText(/quiz: 0 of \d+ correct/);
 
   await page.goto('/review/');
-  await waitForIslands(page);
+  await appReady(page);
   await expect(page.getByText('Nothing is due right now.')).toBeVisible();
   const comingUp = page.locator('.review__later');
   await expect(comingUp).toContainText('A data volume named web-data was created in us-east-1a');
@@ -102,7 +110,7 @@ test('a missed quiz question shows as a score, waits a day, then is reviewed and
   // Two days later the question is due.
   await page.clock.install({ time: Date.now() + 2 * DAY });
   await page.goto('/review/');
-  await waitForIslands(page);
+  await appReady(page);
   const item = page.locator('[data-review-item="question:where-your-data-lives/attach-across-azs"]');
   await expect(item.getByRole('heading', { name: /Quiz question, Where your data lives/ })).toBeVisible();
   await item.getByRole('radio', { name: /InvalidVolume.ZoneMismatch/ }).check();
@@ -125,20 +133,20 @@ test('a due challenge links to its page', async ({ page }) => {
   };
   await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, JSON.stringify(progress)]);
   await page.goto('/review/');
-  await waitForIslands(page);
+  await appReady(page);
   await expect(page.getByRole('link', { name: 'Open the challenge' })).toHaveAttribute('href', '/challenges/keep-the-data-volume/');
 });
 
 test('the review page explains how items get there when there is nothing', async ({ page }) => {
   await page.goto('/review/');
-  await waitForIslands(page);
+  await appReady(page);
   await expect(page.locator('[data-review-empty]')).toContainText('When you answer a quiz or exam question wrong');
 });
 
 test('progress exported here imports into a fresh browser, merged; a bad file changes nothing', async ({ page, browser }, testInfo) => {
   await seed(page);
   await page.goto('/progress/');
-  await waitForIslands(page);
+  await appReady(page);
   await expect(page.locator('.summary__totals')).toContainText('Lessons read: 1 of');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download your progress' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^ami-snapshot-lab-progress-\d{4}-\d{2}-\d{2}\.json$/);
@@ -149,7 +157,7 @@ test('progress exported here imports into a fresh browser, merged; a bad file ch
   const fresh = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
   const other = await fresh.newPage();
   await other.goto('/progress/');
-  await waitForIslands(other);
+  await appReady(other);
   await expect(other.locator('.summary__totals')).toContainText('Lessons read: 0 of');
 
   const input = other.getByLabel('Progress file');
@@ -166,7 +174,7 @@ test('progress exported here imports into a fresh browser, merged; a bad file ch
   await expect(other.locator('.summary__totals')).toContainText('Lessons read: 1 of');
   await expect(other.locator('[data-challenge="keep-the-data-volume"]')).toContainText('Solved in 4 calls (reference: 2)');
   await other.reload();
-  await waitForIslands(other);
+  await appReady(other);
   await expect(other.locator('.summary__totals')).toContainText('Challenges solved: 1 of');
   await fresh.close();
 });
@@ -183,7 +191,7 @@ test('corrupt saved progress: the site recovers with a message, keeps a copy, an
   await expect(page.getByRole('alert')).toContainText('could not be read');
 
   await page.goto('/progress/');
-  await waitForIslands(page);
+  await appReady(page);
   const copy = page.locator('[data-backup]');
   await expect(copy).toContainText('it is not valid JSON');
   const [download] = await Promise.all([page.waitForEvent('download'), copy.getByRole('button', { name: 'Download the copy' }).click()]);
@@ -198,7 +206,7 @@ test('corrupt saved progress: the site recovers with a message, keeps a copy, an
 test('erasing asks first, then starts over', async ({ page }) => {
   await seed(page);
   await page.goto('/progress/');
-  await waitForIslands(page);
+  await appReady(page);
   await page.getByRole('button', { name: 'Erase all progress…' }).click();
   await expect(page.getByRole('button', { name: 'Keep my progress' })).toBeFocused();
   await page.getByRole('button', { name: 'Erase everything' }).click();
@@ -214,7 +222,7 @@ for (const theme of THEMES) {
       for (const width of [320, 1280]) {
         await page.setViewportSize({ width, height: 900 });
         await page.goto(route);
-        await waitForIslands(page);
+        await appReady(page);
         await expect(page.locator(route === '/review/' ? '[data-review-item]' : '[data-summary-lesson]').first()).toBeVisible();
         const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
         expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
