@@ -1,9 +1,8 @@
 /**
- * The arrow between two cells of a mapping row. d3 owns everything inside the SVG (from a ref):
+ * The arrow between two cells of a mapping row. This effect owns everything inside the SVG (from a ref):
  * when `drawKey` changes (a new volume appeared for the entry), the arrow is drawn again and grows
  * from its tail, instantly under prefers-reduced-motion; the tweens stop on unmount.
  */
-import { select } from 'd3';
 import { useEffect, useRef } from 'react';
 import { tween } from '../../../viz/tween.ts';
 
@@ -16,23 +15,31 @@ function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
+function appendPath(svg: SVGSVGElement, d: string): SVGPathElement {
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  path.setAttribute('class', 'anat-arrow__line');
+  path.setAttribute('d', d);
+  svg.append(path);
+  return path;
+}
+
 export function FlowArrow({ drawKey = null }: { drawKey?: string | null }) {
   const ref = useRef<SVGSVGElement>(null);
   const first = useRef(true);
   useEffect(() => {
     const svg = ref.current;
     if (!svg) return;
-    const root = select(svg);
-    root.selectAll('*').remove();
+    svg.replaceChildren();
     const animate = !first.current && drawKey !== null && !prefersReducedMotion();
     first.current = false;
-    const shaft = root.append('path').attr('class', 'anat-arrow__line').attr('d', SHAFT);
-    const head = root.append('path').attr('class', 'anat-arrow__line').attr('d', HEAD);
+    const shaft = appendPath(svg, SHAFT);
+    const head = appendPath(svg, HEAD);
     if (!animate) return;
-    shaft.attr('stroke-dasharray', LENGTH).attr('stroke-dashoffset', LENGTH);
-    head.attr('opacity', 0);
-    const stopShaft = tween(DRAW_MS, (t) => shaft.attr('stroke-dashoffset', LENGTH * (1 - t)));
-    const stopHead = tween(DRAW_MS * 0.3, (t) => head.attr('opacity', t), DRAW_MS * 0.7);
+    shaft.setAttribute('stroke-dasharray', String(LENGTH));
+    shaft.setAttribute('stroke-dashoffset', String(LENGTH));
+    head.setAttribute('opacity', '0');
+    const stopShaft = tween(DRAW_MS, (t) => shaft.setAttribute('stroke-dashoffset', String(LENGTH * (1 - t))));
+    const stopHead = tween(DRAW_MS * 0.3, (t) => head.setAttribute('opacity', String(t)), DRAW_MS * 0.7);
     return () => {
       stopShaft();
       stopHead();

@@ -1,11 +1,10 @@
 /**
  * Draws a StatechartLayout (computed at build time) as SVG. React creates every node, edge and
- * label from the layout; d3 owns only the token layer: when the resource takes a transition, a
+ * label from the layout; the token layer is this effect's own: when the resource takes a transition, a
  * token travels along that edge's path (read from the DOM, never written). The taken edge and the
  * current state are classes React sets, so the last frame is always the model's state; the token
  * is skipped under prefers-reduced-motion, and stops and goes away on unmount.
  */
-import { select } from 'd3';
 import { useEffect, useId, useRef } from 'react';
 import type { StatechartLayout } from '../../../viz/statechart-layout.ts';
 import { tween } from '../../../viz/tween.ts';
@@ -46,14 +45,14 @@ export function StatechartDiagram({ layout, current, taken, label }: StatechartD
     if (!path || typeof path.getTotalLength !== 'function' || prefersReducedMotion()) return;
     const length = path.getTotalLength();
     const start = path.getPointAtLength(0);
-    const token = select(layer)
-      .append('circle')
-      .attr('class', 'lc-token')
-      .attr('r', 6)
-      .attr('transform', `translate(${start.x},${start.y})`);
+    const token = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
+    token.setAttribute('class', 'lc-token');
+    token.setAttribute('r', '6');
+    token.setAttribute('transform', `translate(${start.x},${start.y})`);
+    layer.append(token);
     const stop = tween(TOKEN_MS, (t) => {
       const p = path.getPointAtLength(t * length);
-      token.attr('transform', `translate(${p.x},${p.y})`);
+      token.setAttribute('transform', `translate(${p.x},${p.y})`);
       if (t === 1) token.remove();
     });
     return () => {
