@@ -207,3 +207,35 @@ test('axe finds nothing in several lab states: a scenario, a form open, an error
   await expect(lab.getByRole('textbox', { name: /Permalink to this exact state/ })).toBeVisible();
   await scan('the save panel open');
 });
+
+test('keyboard only: snapshot the data volume from the diagram, then wait for it in the terminal with Tab completion', async ({ page }) => {
+  const lab = await openLab(page, 'web-server-with-data-volume');
+  const volume = lab.getByRole('button', { name: /^Volume \/dev\/sdf, web-data/ });
+  await volume.focus();
+  await page.keyboard.press('Enter');
+  await expect(volume).toHaveAttribute('aria-pressed', 'true');
+  const create = lab.getByRole('group', { name: /^Actions possible on vol-/ }).getByRole('button', { name: 'CreateSnapshot', exact: true });
+  await create.focus();
+  await page.keyboard.press('Enter');
+  const form = lab.getByRole('form', { name: /^CreateSnapshot on vol-/ });
+  await form.getByLabel('Description').focus();
+  await page.keyboard.type('nightly');
+  await form.getByRole('button', { name: 'Run CreateSnapshot' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(form.getByRole('status')).toContainText('Ran aws ec2 create-snapshot');
+
+  // In the terminal, Tab completes the waiter, then the snapshot id from its first characters
+  // (the public AMIs' snapshots are ids too).
+  const snapshotId = await idOf(row(lab, 'Snapshot', 'snap-'));
+  const prompt = lab.getByRole('textbox', { name: 'Command' });
+  await prompt.focus();
+  await page.keyboard.type('aws ec2 wait snapshot-comp');
+  await page.keyboard.press('Tab');
+  await expect(prompt).toHaveValue('aws ec2 wait snapshot-completed ');
+  await page.keyboard.type(`--snapshot-ids ${snapshotId.slice(0, 9)}`);
+  await page.keyboard.press('Tab');
+  await expect(prompt).toHaveValue(`aws ec2 wait snapshot-completed --snapshot-ids ${snapshotId} `);
+  await page.keyboard.press('Enter');
+  await expect(prompt).toHaveValue('');
+  await expect(stateCell(row(lab, 'Snapshot', 'snap-'))).toHaveText('completed');
+});
