@@ -162,7 +162,7 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
           Run
         </button>
         <p id={`${id}-keys`} className="lab-field__hint">
-          Enter runs; a line ending in \ continues. Up and Down recall earlier commands; Tab completes names, options and ids.
+          Enter runs; a line ending in \ continues. Up and Down recall earlier commands; Tab completes names, options, ids and option values.
         </p>
       </form>
       {candidates.length > 0 && (
