@@ -36,7 +36,8 @@ export interface ScriptFile {
   source: string;
 }
 
-const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+\.m?js)["']/g;
+// `/` too: rolldown writes `/* empty css */import ...`, and that import must be followed.
+const STATIC_IMPORT = /(?:^|[;\s}/])(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+\.m?js)["']/g;
 
 function collectModule(url: string, seen: Map<string, ScriptFile>): void {
   if (seen.has(url) || /^https?:/.test(url)) return;
