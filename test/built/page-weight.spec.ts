@@ -4,20 +4,19 @@
  * module and inline scripts, island components and renderers, and every chunk they import statically.
  * On /lab/, whose budget is the lab's own (issue 5), the CLI engine the lab loads on the learner's
  * first interaction (src/widgets/lab/cli.ts: commands.ts, formatCall and completion) counts too.
+ * (Lessons with a lab load the same ~14 KB on first interaction; they are not counted yet.)
  * Chunks loaded only by a particular use are listed in the message, not counted: the command runner
  * (first typed command), JMESPath (--query, wait), the help text, search's code (when search opens).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { DIST, pageScripts, builtPages, gzippedBytes, budgetFor } from '../support/site.ts';
-import type { BuiltPage, ScriptFile } from '../support/site.ts';
+import { DIST, STATIC_IMPORT, pageScripts, builtPages, gzippedBytes, budgetFor } from '../support/site.ts';
+import type { ScriptFile } from '../support/site.ts';
 
 /** The chunk a lab loads on the learner's first interaction (named after src/widgets/lab/commands.ts). */
 const FIRST_INTERACTION = /^commands\.[\w-]+\.js$/;
 const DYNAMIC_IMPORT = /\bimport\(\s*[`"']([^`"']+\.m?js)[`"']\s*\)/g;
-// Also after a comment (`/* empty css */import{...}from"./x.js"`), which site.ts's pageScripts misses.
-const STATIC_IMPORT = /(?:^|[;\s}/])(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+\.m?js)["']/g;
 
 function resolve(from: string, spec: string): string {
   return spec.startsWith('/') ? spec : posix.join(posix.dirname(from), spec);
@@ -30,16 +29,6 @@ function withStaticImports(url: string, loaded: Set<string>): ScriptFile[] {
   const source = readFileSync(join(DIST, url), 'utf8');
   const imports = [...source.matchAll(STATIC_IMPORT)].flatMap((m) => withStaticImports(resolve(url, m[1]!), loaded));
   return [{ name: url, source }, ...imports];
-}
-
-/** The page's scripts (pageScripts) with every chunk they import statically, comments or not. */
-function scriptsOf(page: BuiltPage): ScriptFile[] {
-  const files = pageScripts(page);
-  const loaded = new Set(files.map((f) => f.name));
-  const more = files.flatMap((file) =>
-    file.name.startsWith('/') ? [...file.source.matchAll(STATIC_IMPORT)].flatMap((m) => withStaticImports(resolve(file.name, m[1]!), loaded)) : [],
-  );
-  return [...files, ...more];
 }
 
 /** Chunks the loaded scripts import dynamically (on some interaction), each with what it imports statically. */
@@ -63,7 +52,7 @@ const sum = (files: readonly ScriptFile[]) => files.reduce((total, file) => tota
 
 for (const page of builtPages()) {
   test(`JS loaded by ${page.route} is within its budget`, () => {
-    const files = scriptsOf(page);
+    const files = pageScripts(page);
     const loaded = new Set(files.map((f) => f.name));
     const later = dynamicChunks(files, loaded);
     const isFirst = (url: string) => page.route === '/lab/' && FIRST_INTERACTION.test(posix.basename(url));
@@ -86,7 +75,7 @@ for (const page of builtPages()) {
 test('/lab/ counts the CLI engine its first interaction loads, and only that', () => {
   const lab = builtPages().find((p) => p.route === '/lab/');
   expect(lab, 'the build has /lab/').toBeDefined();
-  const files = scriptsOf(lab!);
+  const files = pageScripts(lab!);
   const later = dynamicChunks(files, new Set(files.map((f) => f.name)));
   const names = later.map((c) => posix.basename(c.url));
   expect(names.filter((n) => FIRST_INTERACTION.test(n))).toHaveLength(1);

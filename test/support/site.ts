@@ -37,7 +37,7 @@ export interface ScriptFile {
 }
 
 // `/` too: rolldown writes `/* empty css */import ...`, and that import must be followed.
-const STATIC_IMPORT = /(?:^|[;\s}/])(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+\.m?js)["']/g;
+export const STATIC_IMPORT = /(?:^|[;\s}/])(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+\.m?js)["']/g;
 
 function collectModule(url: string, seen: Map<string, ScriptFile>): void {
   if (seen.has(url) || /^https?:/.test(url)) return;
