@@ -129,7 +129,7 @@ export function linkPath([x0, y0]: [number, number], [x1, y1]: [number, number])
 }
 
 /** Regions drawn: the first always, the others once they hold something of the learner's. */
-function visibleRegions(world: World): RegionName[] {
+export function visibleRegions(world: World): RegionName[] {
   const used = new Set<RegionName>([REGIONS[0] as RegionName]);
   for (const i of Object.values(world.instances)) used.add(i.Region);
   for (const v of Object.values(world.volumes)) used.add(v.Region);

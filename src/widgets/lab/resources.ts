@@ -1,5 +1,6 @@
 /** The text twin's rows: every resource of the World with its state and relations, as plain text. */
 import type { World } from '../../sim/index.ts';
+import { visibleRegions } from '../../viz/layout.ts';
 
 export interface ResourceRow {
   id: string;
@@ -62,8 +63,11 @@ export function resourceRows(world: World): ResourceRow[] {
       ].filter(Boolean).join('; '),
     });
   }
+  // Public AMIs only of the Regions the diagram draws, so the table and the diagram list the same things.
+  const regions = new Set(visibleRegions(world));
   for (const img of Object.values(world.images).sort(byTime((x) => (x.OwnerId === world.accountId ? 1 : 0) * x.CreationDate, (x) => x.ImageId))) {
     const own = img.OwnerId === world.accountId;
+    if (!own && !regions.has(img.Region)) continue;
     const snapshots = img.BlockDeviceMappings.flatMap((m) => (m.Ebs?.SnapshotId ? [`${m.DeviceName} from ${m.Ebs.SnapshotId}`] : []));
     rows.push({
       id: img.ImageId,
