@@ -129,3 +129,32 @@ test('keyboard only: launch from a public AMI selected in the diagram, then see 
   await expect(row).toContainText('us-east-1c');
   await expect(row.getByRole('cell').nth(1)).toHaveText(/pending|running/);
 });
+
+test('a lab in a lesson keeps its state across a reload, and Reset starts over from the scenario', async ({ page }) => {
+  test.setTimeout(120_000);
+  const open = async () => {
+    await page.locator('.lab').scrollIntoViewIfNeeded();
+    await waitForIslands(page);
+    return page.locator('.lab');
+  };
+  await page.goto('/lessons/across-regions-and-accounts/');
+  let lab = await open();
+  const table = () => lab.getByRole('table', { name: /Resources in the account/ });
+  const scratchRow = () => table().locator('tr', { hasText: 'scratch' });
+  const prompt = lab.getByRole('region', { name: 'Terminal', exact: true }).getByRole('textbox', { name: 'Command' });
+  await prompt.click();
+  await prompt.fill("aws ec2 create-volume --availability-zone us-east-1b --size 5 --tag-specifications 'ResourceType=volume,Tags=[{Key=Name,Value=scratch}]'");
+  await prompt.press('Enter');
+  await expect(scratchRow()).toHaveCount(1);
+
+  // Saved 1.5 s after the last change; the clock keeps changing the lab, so give it a quiet moment.
+  await lab.getByRole('button', { name: 'Pause clock' }).click();
+  await page.waitForTimeout(3000);
+  await page.reload();
+  lab = await open();
+  await expect(scratchRow()).toHaveCount(1);
+
+  await lab.getByRole('button', { name: 'Reset' }).click();
+  await expect(scratchRow()).toHaveCount(0);
+  await expect(table().locator('tr', { hasText: 'db-data-nightly' })).toHaveCount(1);
+});

@@ -4,19 +4,14 @@
  * browser (and with JavaScript off) it renders the goals, every hint and the reference solution as
  * plain text, so the page is complete without the lab.
  *
- * The lab's state is kept between visits in the progress store (saveLabLog('challenge:<id>')): a
- * reload reopens the lab where the learner left it, as one undoable "loaded" step.
+ * The lab's state is kept between visits (useSavedLab, key 'challenge:<id>').
  */
-import { useSelector } from '@xstate/react';
 import { useEffect, useState } from 'react';
-import { loadLabLog, saveLabLog } from '../../progress/index';
-import { selectCursor, selectHistoryEntries, selectPersistence } from '../../sim/actor/index.ts';
 import type { SimCall } from '../../sim/index.ts';
 import '../../styles/lab.css';
-import type { SimulatorActor } from '../lab/actor.ts';
 import { LabView } from '../lab/LabView.tsx';
-import { HASH_PREFIX } from '../lab/SavePanel.tsx';
 import { useLabActor } from '../lab/useLabActor.ts';
+import { useSavedLab } from '../lab/useSavedLab.ts';
 import { ChallengePanel } from './ChallengePanel.tsx';
 import type { ChallengeInfo } from './ChallengePanel.tsx';
 
@@ -29,31 +24,6 @@ export interface ChallengeLabProps {
   scenarioCalls: SimCall[];
   /** Why the scenario could not be set up at build time; the lab then starts empty and says so. */
   scenarioProblem?: string;
-}
-
-/** Quiet time after the last change before the lab is saved (clock ticks change it several times a second). */
-const SAVE_AFTER_MS = 1500;
-
-function useSavedLab(actor: SimulatorActor, key: string): void {
-  // Reopen the lab where it was left, unless a permalink (#lab=...) asks for another state.
-  useEffect(() => {
-    if (window.location.hash.startsWith(HASH_PREFIX)) return;
-    const saved = loadLabLog(key);
-    if (saved !== undefined) actor.send({ type: 'log.load', encoded: saved });
-  }, [actor, key]);
-
-  const entries = useSelector(actor, selectHistoryEntries);
-  const cursor = useSelector(actor, selectCursor);
-  useEffect(() => {
-    const timer = setTimeout(() => actor.send({ type: 'log.export' }), SAVE_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [actor, entries, cursor]);
-
-  const persistence = useSelector(actor, selectPersistence);
-  useEffect(() => {
-    const exported = persistence.exported;
-    if (exported !== null && exported.cursor === actor.getSnapshot().context.history.cursor) saveLabLog(key, exported.encoded);
-  }, [actor, key, persistence]);
 }
 
 function LiveChallenge({ challenge, scenarioId, scenarioTitle, scenarioCalls, scenarioProblem }: ChallengeLabProps) {
