@@ -14,7 +14,8 @@ const themeInitHash = /** @type {`sha256-${string}`} */ (
 );
 
 export default defineConfig({
-  site: 'https://ami-snapshot-lab.example',
+  // The public address, for canonical and Open Graph URLs: SITE_URL=https://your.host npm run build.
+  site: process.env.SITE_URL || undefined,
   trailingSlash: 'always',
   integrations: [mdx(), react(), pagefind()],
   // Shiki writes inline style attributes, which the CSP forbids; Prism uses classes instead.

@@ -79,7 +79,7 @@ function TargetCell({ world, target, onDelete }: { world: World; target: Mapping
           {s.State === 'completed' && s.Tier !== 'standard' ? `, ${s.Tier}` : ''}; a copy of one {s.VolumeSize} GiB volume as of {formatTime(s.StartTime)}
         </li>
         <li>
-          {facts.fileCount} files; stores {facts.storedGiB} GiB itself
+          {facts.fileCount} {facts.fileCount === 1 ? 'file' : 'files'}; stores {facts.storedGiB} GiB itself
           {facts.monthlyUSD === null ? ' (billed to its owner, not you)' : `, billed to you: ${formatUSD(facts.monthlyUSD)} per month`}
         </li>
         <li>
