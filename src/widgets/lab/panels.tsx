@@ -49,6 +49,9 @@ function useRebootCue(actor: SimulatorActor): ReadonlyMap<string, string> {
   return cues;
 }
 
+/** Narrower than this, a fitted diagram is too small to read, so it scrolls at full size instead. */
+const FIT_FROM_PX = 480;
+
 export function DiagramPanel({
   actor,
   world,
@@ -70,6 +73,14 @@ export function DiagramPanel({
   const [fit, setFit] = useState(false);
   const cues = useRebootCue(actor);
   const scroll = useRef<HTMLDivElement>(null);
+  // In a column too narrow for the drawing but wide enough to read it scaled (a lesson's text column),
+  // start fitted, so the snapshots and AMIs on the right are not hidden; phones keep the full size.
+  const layoutWidth = layout.width;
+  useEffect(() => {
+    const box = scroll.current?.clientWidth ?? 0;
+    if (box >= FIT_FROM_PX && layoutWidth > box) setFit(true);
+    // Only the first layout decides; after that the learner's choice stands.
+  }, []);
   return (
     <section className={`lab-panel lab-diagram${fit ? ' lab-diagram--fit' : ''}`} aria-label="Diagram">
       <div className="lab-diagram__tools">
