@@ -36,6 +36,9 @@ test('a lesson has objectives, a table of contents, a recap and a pager', async 
     await expect(page.locator(href.slice(href.indexOf('#')))).toHaveCount(1);
   }
   await expect(page.getByRole('heading', { name: /Recap/i })).toBeVisible();
+  // The lesson's challenges are linked after its quiz.
+  const practise = page.getByRole('region', { name: 'Practise in the lab' });
+  await expect(practise.getByRole('link', { name: 'Retire the web server, keep its data' })).toHaveAttribute('href', '/challenges/keep-the-data-volume/');
   const pager = page.getByRole('navigation', { name: 'Previous and next lesson' });
   await expect(pager).toBeVisible();
   const next = pager.locator('a[rel="next"]');
