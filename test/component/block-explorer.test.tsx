@@ -19,7 +19,7 @@ function startActor(): SimulatorActor {
 }
 
 const click = (name: RegExp | string) => act(() => fireEvent.click(screen.getByRole('button', { name })));
-const explanation = () => screen.getByRole('region', { name: 'What just happened' }).querySelector('.cw-narration__explain')?.textContent ?? '';
+const explanation = () => screen.getByRole('group', { name: 'What just happened' }).querySelector('.cw-narration__explain')?.textContent ?? '';
 const twin = () => screen.getByRole('table', { name: /Blocks of volume-1 and its snapshots/ });
 /** The text twin's cell for a block (from 0) in a column (0 = the volume, 1 = the first snapshot...). */
 const twinCell = (block: number, column: number) => {

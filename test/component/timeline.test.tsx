@@ -25,7 +25,7 @@ function startActor(): SimulatorActor {
 }
 
 const slider = () => screen.getByRole('slider') as HTMLInputElement;
-const explanation = () => screen.getByRole('region', { name: 'What just happened' }).querySelector('.cw-narration__explain')?.textContent ?? '';
+const explanation = () => screen.getByRole('group', { name: 'What just happened' }).querySelector('.cw-narration__explain')?.textContent ?? '';
 const twinRows = () => within(screen.getByRole('table', { name: /Moments of web-data/ })).getAllByRole('row').slice(1);
 const snapshotsPanel = () => screen.getByRole('region', { name: /^Snapshots at / });
 const volumePanel = () => screen.getByRole('region', { name: /^web-data at / });

@@ -10,7 +10,8 @@ import type { SimulatorActor } from '../../lab/actor.ts';
 export function Narration({ actor, explanation }: { actor: SimulatorActor; explanation: string | null }) {
   const recent = useSelector(actor, selectNarration).slice(-3);
   return (
-    <section className="cw-narration" aria-label="What just happened">
+    // A group, not a region: the page's lab has its own "What just happened" landmark.
+    <div className="cw-narration" role="group" aria-label="What just happened">
       <p className="cw-narration__explain" aria-live="polite" aria-atomic="true">
         {explanation}
       </p>
@@ -21,6 +22,6 @@ export function Narration({ actor, explanation }: { actor: SimulatorActor; expla
           </li>
         ))}
       </ol>
-    </section>
+    </div>
   );
 }

@@ -205,9 +205,9 @@ export function TimelineView({ actor, volumeName, problem }: TimelineViewProps) 
 
       <div className="cw-tl__now">
         <section className="cw-panel" aria-label={`${volumeName} at ${clockTime(moment.time)}`}>
-          <h4>
+          <h3>
             {volumeName} at {clockTime(moment.time)}
-          </h4>
+          </h3>
           {moment.files.size === 0 ? (
             <p>No files.</p>
           ) : (
@@ -221,7 +221,7 @@ export function TimelineView({ actor, volumeName, problem }: TimelineViewProps) 
           )}
         </section>
         <section className="cw-panel" aria-label={`Snapshots at ${clockTime(moment.time)}`}>
-          <h4>Snapshots at {clockTime(moment.time)}</h4>
+          <h3>Snapshots at {clockTime(moment.time)}</h3>
           {shownSnapshots.length === 0 && <p>None requested yet.</p>}
           {shownSnapshots.map((s) => {
             const view = snapshotAt(moments, selected, s.SnapshotId);
