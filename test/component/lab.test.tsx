@@ -167,6 +167,21 @@ describe('Lab terminal keys and the history bar', () => {
     expect(input.value).toBe(`aws ec2 stop-instances --instance-ids ${instanceId} `);
   });
 
+  test('a completion inside the line leaves the caret after the completed word at once, so the next key lands there', () => {
+    const actor = startActor(launchScenario());
+    renderLab(actor);
+    const input = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Command' });
+    const instanceId = Object.keys(world(actor).instances)[0] ?? '';
+    const before = `aws ec2 stop-instances --instance-ids ${instanceId.slice(0, 5)}`;
+    fireEvent.change(input, { target: { value: `${before} --force` } });
+    input.setSelectionRange(before.length, before.length);
+    fireEvent.keyDown(input, { key: 'Tab' });
+    const completed = `aws ec2 stop-instances --instance-ids ${instanceId} `;
+    expect(input.value).toBe(`${completed} --force`);
+    // No frame has passed: the caret must already be there.
+    expect(input.selectionStart).toBe(completed.length);
+  });
+
   test('undo, redo and reset move the same history the actor keeps', () => {
     const actor = startActor(launchScenario());
     renderLab(actor);

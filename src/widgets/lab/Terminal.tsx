@@ -4,7 +4,7 @@
  * calls a command makes go to the simulator actor as ordinary `call.run` events, so typed commands
  * and clicks share one log. Up and Down walk the command history; Tab completes.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, SubmitEvent } from 'react';
 import { nextRequestId } from './actor.ts';
 import type { SimulatorActor } from './actor.ts';
@@ -30,6 +30,15 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
   const seq = useRef(0);
   const input = useRef<HTMLTextAreaElement>(null);
   const screenRef = useRef<HTMLDivElement>(null);
+  // Where a completion leaves the caret. Placed as soon as React commits the new text, before the
+  // next key is handled (a frame later, fast typing would already have landed at the old caret).
+  const caretAfterCompletion = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const at = caretAfterCompletion.current;
+    if (at === null) return;
+    caretAfterCompletion.current = null;
+    input.current?.setSelectionRange(at, at);
+  }, [text]);
   // Like a terminal, keep the newest output in view (scrollTop is not an attribute React sets).
   useEffect(() => {
     const el = screenRef.current;
@@ -107,10 +116,9 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
       const single = found.candidates.length === 1;
       const insert = single ? `${found.candidates[0]} ` : loaded.commonPrefix(found.candidates);
       const next = text.slice(0, found.start) + insert + text.slice(found.end);
+      if (next !== text) caretAfterCompletion.current = found.start + insert.length;
       setText(next);
       setCandidates(single ? [] : found.candidates);
-      const at = found.start + insert.length;
-      requestAnimationFrame(() => input.current?.setSelectionRange(at, at));
     }
   };
 
