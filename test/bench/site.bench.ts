@@ -3,7 +3,8 @@
 // Lighthouse 13 (mobile preset, median of 3 runs), the lab's time to interactive under applied mobile
 // throttling, and its click-to-next-frame latency. Compares with the budgets of issue 9, prints a table
 // and writes bench/results/site.json. Budgets that fail are reported, not fatal: the run exits non-zero
-// only when something could not be measured. `--skip-build` measures the dist/ already there.
+// only when something could not be measured. `--skip-build` measures the dist/ already there;
+// `--lab-only` measures only the lab's readiness and click latency (into bench/results/site-lab.json).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -17,7 +18,8 @@ import { cleanupAll, ensureRunning, kb, median, onCleanup, percentile, round, ru
 import { armClickToFrame, collectClickToFrame, labReadinessProbe, type LabReadiness } from './probes.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const OUT = join(ROOT, 'bench', 'results', 'site.json');
+const LAB_ONLY = process.argv.includes('--lab-only');
+const OUT = join(ROOT, 'bench', 'results', LAB_ONLY ? 'site-lab.json' : 'site.json');
 const LIGHTHOUSE_RUNS = 3;
 const READINESS_RUNS = 3;
 const WARMUP_CLICKS = 6;
@@ -127,10 +129,8 @@ async function settle(page: Page, inFlight: () => number, quietMs = 750, timeout
 
 /** client:visible islands hydrate once seen: bring each into view in turn and wait for it. */
 async function hydrateIslands(page: Page): Promise<void> {
-  const waiting = page.locator('astro-island[ssr]');
-  for (let left = await waiting.count(); left > 0; left = await waiting.count()) {
-    const island = await waiting.first().elementHandle();
-    if (!island) continue;
+  // page.$ answers at once: an island can hydrate between a count and a locator's wait for it.
+  for (let island = await page.$('astro-island[ssr]'); island !== null; island = await page.$('astro-island[ssr]')) {
     await island.evaluate((element) => (element.firstElementChild ?? element).scrollIntoView({ block: 'center' }));
     await page.waitForFunction((element) => !element.hasAttribute('ssr'), island, { timeout: 60_000 });
   }
@@ -426,7 +426,7 @@ async function main(): Promise<number> {
   const closeBrowser = onCleanup(() => browser.close());
   const chromiumVersion = browser.version();
   const pages: PageResult[] = [];
-  for (const kind of found) {
+  for (const kind of LAB_ONLY ? [] : found) {
     console.log(`Weighing ${kind.route}...`);
     pages.push({ ...kind, weight: await attempt(`bytes of ${kind.route}`, () => measureWeight(browser, server.origin, byRoute.get(kind.route)!)), lighthouse: null });
   }
@@ -441,19 +441,21 @@ async function main(): Promise<number> {
   }
   await closeBrowser();
 
-  ensureRunning();
-  const chrome = await chromeLauncher.launch({
-    chromePath: resolved.executablePath,
-    chromeFlags: resolved.args.includes('--headless') ? resolved.args : [...resolved.args, '--headless'],
-    handleSIGINT: false,
-    logLevel: 'silent',
-  });
-  const killChrome = onCleanup(() => chrome.kill());
-  for (const page of pages) {
-    console.log(`Lighthouse on ${page.route} (${LIGHTHOUSE_RUNS} runs)...`);
-    page.lighthouse = await attempt(`Lighthouse on ${page.route}`, () => measureLighthouse(chrome.port, server.origin + page.route));
+  if (!LAB_ONLY) {
+    ensureRunning();
+    const chrome = await chromeLauncher.launch({
+      chromePath: resolved.executablePath,
+      chromeFlags: resolved.args.includes('--headless') ? resolved.args : [...resolved.args, '--headless'],
+      handleSIGINT: false,
+      logLevel: 'silent',
+    });
+    const killChrome = onCleanup(() => chrome.kill());
+    for (const page of pages) {
+      console.log(`Lighthouse on ${page.route} (${LIGHTHOUSE_RUNS} runs)...`);
+      page.lighthouse = await attempt(`Lighthouse on ${page.route}`, () => measureLighthouse(chrome.port, server.origin + page.route));
+    }
+    await killChrome();
   }
-  await killChrome();
   await server.stop();
 
   const checks = checkBudgets(pages, readiness, clicks);
