@@ -52,11 +52,30 @@ const options = z
 
 const singleQuestion = (reference: ReferenceFactory) => z.object({ kind: z.literal('single'), ...questionBase(reference), options });
 const multipleQuestion = (reference: ReferenceFactory) => z.object({ kind: z.literal('multiple'), ...questionBase(reference), options });
+const VERDICT_LABELS = { true: 'True', false: 'False', partly: 'Partly true' } as const;
+
+/** Why one verdict is right or wrong for the claim; shown under that verdict once the learner has answered. */
+const verdictExplanation = (verdict: keyof typeof VERDICT_LABELS) =>
+  z
+    .string({
+      error: `A true/false/partly question needs \`explanations.${verdict}\`: why the verdict "${VERDICT_LABELS[verdict]}" is right or wrong for this claim, in a sentence or two.`,
+    })
+    .trim()
+    .min(15, { error: `\`explanations.${verdict}\` should be a full sentence (at least 15 characters).` });
+
 const trueFalsePartlyQuestion = (reference: ReferenceFactory) => z.object({
   kind: z.literal('true-false-partly'),
   ...questionBase(reference),
   answer: z.enum(['true', 'false', 'partly'], { error: '`answer` must be one of: true, false, partly.' }),
-  explanation: explanation('A true/false/partly question'),
+  explanations: z
+    .object(
+      { true: verdictExplanation('true'), false: verdictExplanation('false'), partly: verdictExplanation('partly') },
+      {
+        error:
+          'A true/false/partly question needs `explanations`, one per verdict: { true, false, partly }, each saying why that verdict is right or wrong for this claim.',
+      },
+    )
+    .describe('Why each verdict is right or wrong for this claim, keyed true, false, partly; each is shown under its verdict after answering.'),
 });
 const orderQuestion = (reference: ReferenceFactory) => z.object({
   kind: z.literal('order'),

@@ -52,7 +52,11 @@ const claim = parse({
   objectives: ['separate-compute-storage'],
   prompt: 'Installed software is stored in the instance itself.',
   answer: 'false',
-  explanation: 'Software is written to a volume, normally the root volume.',
+  explanations: {
+    true: 'The instance is compute only; software is written to a volume.',
+    false: 'Software is written to a volume, normally the root volume.',
+    partly: 'No part holds: nothing is stored in the instance itself.',
+  },
 });
 const order = parse({
   id: 'stop-states',
@@ -158,15 +162,22 @@ describe('a multiple-choice question', () => {
 });
 
 describe('a true / false / partly question', () => {
-  test('offers the three verdicts and explains the claim', () => {
+  test('offers the three verdicts and, after answering, explains each one under it', () => {
     const onAnswered = view(claim);
     expect(screen.getAllByRole('radio').map((r) => r.closest('label')?.textContent)).toEqual(['True', 'False', 'Partly true']);
+    expect(screen.queryByText('Software is written to a volume, normally the root volume.')).toBeNull();
     fireEvent.click(screen.getByRole('radio', { name: 'Partly true' }));
     check();
     expect(onAnswered).toHaveBeenLastCalledWith(false);
+    // The learner's verdict and the right one are marked in words, each with its own explanation.
     expect(within(option('partly')).getByText('Your answer')).toBeTruthy();
+    expect(within(option('partly')).getByText(/Not correct/)).toBeTruthy();
+    expect(within(option('partly')).getByText('No part holds: nothing is stored in the instance itself.')).toBeTruthy();
     expect(within(option('false')).getByText(/Correct answer/)).toBeTruthy();
-    expect(screen.getByText(/Software is written to a volume/)).toBeTruthy();
+    expect(within(option('false')).queryByText('Your answer')).toBeNull();
+    expect(within(option('false')).getByText('Software is written to a volume, normally the root volume.')).toBeTruthy();
+    expect(within(option('true')).getByText(/Not correct/)).toBeTruthy();
+    expect(within(option('true')).getByText('The instance is compute only; software is written to a volume.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     fireEvent.click(screen.getByRole('radio', { name: 'False' }));
     check();

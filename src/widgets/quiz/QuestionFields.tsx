@@ -125,44 +125,40 @@ function VerdictOptions({ question, response, onChange, revealed, interactive }:
   const name = useId();
   const answer = response.kind === 'true-false-partly' ? response.answer : null;
   return (
-    <>
-      <ul className="q-options q-options--verdicts">
-        {VERDICT_ORDER.map((verdict) => {
-          const right = verdict === question.answer;
-          const mine = answer === verdict;
-          return (
-            <li
-              key={verdict}
-              className={`q-option${revealed ? (right ? ' q-option--right' : ' q-option--wrong') : ''}${mine ? ' q-option--chosen' : ''}`}
-              data-option={verdict}
-            >
-              <label className="q-option__choice">
-                <input
-                  type="radio"
-                  name={name}
-                  value={verdict}
-                  checked={mine}
-                  disabled={revealed || !interactive}
-                  onChange={() => onChange({ kind: 'true-false-partly', answer: verdict })}
-                />
-                <span className="q-option__text">{VERDICTS[verdict]}</span>
-              </label>
-              {revealed && (right || mine) && (
+    <ul className="q-options q-options--verdicts">
+      {VERDICT_ORDER.map((verdict) => {
+        const right = verdict === question.answer;
+        const mine = answer === verdict;
+        return (
+          <li
+            key={verdict}
+            className={`q-option${revealed ? (right ? ' q-option--right' : ' q-option--wrong') : ''}${mine ? ' q-option--chosen' : ''}`}
+            data-option={verdict}
+          >
+            <label className="q-option__choice">
+              <input
+                type="radio"
+                name={name}
+                value={verdict}
+                checked={mine}
+                disabled={revealed || !interactive}
+                onChange={() => onChange({ kind: 'true-false-partly', answer: verdict })}
+              />
+              <span className="q-option__text">{VERDICTS[verdict]}</span>
+            </label>
+            {revealed && (
+              <div className="q-option__feedback">
                 <p className="q-option__verdict">
                   <Mark right={right}>{right ? 'Correct answer' : 'Not correct'}</Mark>
                   {mine && <YourAnswer />}
                 </p>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-      {revealed && (
-        <p className="q-explanation">
-          <strong>{VERDICTS[question.answer]}.</strong> {question.explanation}
-        </p>
-      )}
-    </>
+                <p className="q-option__why">{question.explanations[verdict]}</p>
+              </div>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

@@ -30,7 +30,11 @@ const claim = {
   objectives: ['separate-compute-storage'],
   prompt: 'Installed software is stored in the instance itself.',
   answer: 'false',
-  explanation: 'Software is written to a volume, normally the root volume.',
+  explanations: {
+    true: 'Software is written to a volume, normally the root volume, not to the instance.',
+    false: 'Right: the instance is compute; installed software lives on a volume.',
+    partly: 'No part of it holds: the instance itself stores nothing.',
+  },
 };
 const order = {
   id: 'stop-states',
@@ -68,6 +72,11 @@ describe('quiz schema', () => {
     const task = quiz.questions[4];
     expect(task?.kind === 'lab-task' && task.scenario).toEqual({ collection: 'scenarios', id: 'web-server-with-data-volume' });
     expect(task?.kind === 'lab-task' && task.goals[0]?.description).toBe('The web-data volume is in us-east-1a');
+  });
+
+  it('keeps one explanation per verdict of a true/false/partly question', () => {
+    const question = schema.parse(good).questions[2];
+    expect(question?.kind === 'true-false-partly' && question.explanations).toEqual(claim.explanations);
   });
 
   it('accepts a section anchor and a show-me scenario on any question', () => {
@@ -143,6 +152,31 @@ describe('quiz schema', () => {
       'a true/false/partly answer of yes',
       withQuestion({ ...claim, answer: 'yes' }),
       '`answer` must be one of: true, false, partly.',
+    ],
+    [
+      'a true/false/partly question without explanations',
+      withQuestion({ ...claim, explanations: undefined }),
+      'A true/false/partly question needs `explanations`, one per verdict: { true, false, partly }, each saying why that verdict is right or wrong for this claim.',
+    ],
+    [
+      'a true/false/partly question with one shared explanation instead of one per verdict',
+      withQuestion({ ...claim, explanations: undefined, explanation: 'Software is written to a volume, normally the root volume.' }),
+      'A true/false/partly question needs `explanations`, one per verdict: { true, false, partly }, each saying why that verdict is right or wrong for this claim.',
+    ],
+    [
+      'a true/false/partly question without the explanation of "Partly true"',
+      withQuestion({ ...claim, explanations: { true: claim.explanations.true, false: claim.explanations.false } }),
+      'A true/false/partly question needs `explanations.partly`: why the verdict "Partly true" is right or wrong for this claim, in a sentence or two.',
+    ],
+    [
+      'a true/false/partly question without the explanation of "True"',
+      withQuestion({ ...claim, explanations: { false: claim.explanations.false, partly: claim.explanations.partly } }),
+      'A true/false/partly question needs `explanations.true`: why the verdict "True" is right or wrong for this claim, in a sentence or two.',
+    ],
+    [
+      'a verdict explanation that is not a sentence',
+      withQuestion({ ...claim, explanations: { ...claim.explanations, false: 'Yes.' } }),
+      '`explanations.false` should be a full sentence (at least 15 characters).',
     ],
     [
       'an order question with two items',
