@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import pagefind from './src/integrations/pagefind.mjs';
+import preloadIslands from './src/integrations/preload-islands.mjs';
 
 // The theme script runs inline in <head> (before first paint, so no flash of the wrong theme);
 // the CSP allows exactly this script by its hash.
@@ -17,7 +18,7 @@ export default defineConfig({
   // The public address, for canonical and Open Graph URLs: SITE_URL=https://your.host npm run build.
   site: process.env.SITE_URL || undefined,
   trailingSlash: 'always',
-  integrations: [mdx(), react(), pagefind()],
+  integrations: [mdx(), react(), preloadIslands(), pagefind()],
   // Shiki writes inline style attributes, which the CSP forbids; Prism uses classes instead.
   markdown: { syntaxHighlight: 'prism' },
   // External stylesheets only: styles of components rendered inside MDX were inlined without a CSP

@@ -1,6 +1,7 @@
 /** Reads the built site in dist/: its pages, and the JavaScript each one loads. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, posix, relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { staticGraph } from '../../src/integrations/preload-islands.mjs';
 import { gzipSync } from 'node:zlib';
 
 export const DIST = join(import.meta.dirname, '..', '..', 'dist');
@@ -36,20 +37,7 @@ export interface ScriptFile {
   source: string;
 }
 
-// `/` too: rolldown writes `/* empty css */import ...`, and that import must be followed.
-export const STATIC_IMPORT = /(?:^|[;\s}/])(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+\.m?js)["']/g;
-
-function collectModule(url: string, seen: Map<string, ScriptFile>): void {
-  if (seen.has(url) || /^https?:/.test(url)) return;
-  const path = join(DIST, url);
-  if (!existsSync(path)) throw new Error(`A page loads ${url}, which is not in dist/.`);
-  const source = readFileSync(path, 'utf8');
-  seen.set(url, { name: url, source });
-  for (const match of source.matchAll(STATIC_IMPORT)) {
-    const spec = match[1]!;
-    collectModule(spec.startsWith('/') ? spec : posix.join(posix.dirname(url), spec), seen);
-  }
-}
+export { STATIC_IMPORT } from '../../src/integrations/preload-islands.mjs';
 
 /** Scripts a page loads on its own: <script src>, inline scripts, island components and renderers, and their static imports. */
 export function pageScripts(page: BuiltPage): ScriptFile[] {
@@ -69,7 +57,12 @@ export function pageScripts(page: BuiltPage): ScriptFile[] {
       if (url) urls.add(url);
     }
   }
-  for (const url of urls) collectModule(url.replace(/^\.\//, '/'), seen);
+  const graph = new Set<string>();
+  for (const url of urls) {
+    for (const module of staticGraph(DIST, url.replace(/^\.\//, '/'), graph)) {
+      seen.set(module, { name: module, source: readFileSync(join(DIST, module), 'utf8') });
+    }
+  }
   return [...seen.values()];
 }
 
