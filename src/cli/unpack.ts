@@ -15,20 +15,25 @@ export interface UnpackFailure {
 
 export type Unpacked = { ok: true; value: unknown } | { ok: false; failure: UnpackFailure };
 
-const REMOTE_PREFIXES = ['file://', 'fileb://', 'http://', 'https://'];
+/**
+ * The prefixes AWS CLI v2 loads a parameter value from: local files only. v2 no longer fetches
+ * http:// or https:// values, it passes them on as literal text (AWS CLI User Guide, "Migrating
+ * from AWS CLI version 1 to version 2"), so those are ordinary values here.
+ */
+const FILE_PREFIXES = ['file://', 'fileb://'];
 
 function paramError(cliName: string, message: string): Unpacked {
   return { ok: false, failure: { kind: 'param', message: `Error parsing parameter '${cliName}': ${message}` } };
 }
 
-/** file://, fileb://, http(s):// values: the real CLI would read them; the simulator has no files. */
-function remoteSource(cliName: string, value: string): Unpacked | null {
-  const prefix = REMOTE_PREFIXES.find((p) => value.startsWith(p));
+/** file:// and fileb:// values: the real CLI would read the file; the simulator has no files. */
+function fileSource(cliName: string, value: string): Unpacked | null {
+  const prefix = FILE_PREFIXES.find((p) => value.startsWith(p));
   if (prefix === undefined) return null;
   return paramError(
     cliName,
     `Unable to load paramfile ${value}: ${prefix} values are not available in this simulator, which cannot read ` +
-      'your files or the network. Paste the value inline instead (JSON or shorthand).',
+      'your files. Paste the value inline instead (JSON or shorthand).',
   );
 }
 
@@ -81,8 +86,8 @@ function scalar(value: string, shape: Shape): Unpacked {
  */
 export function unpackOption(cliName: string, shape: Shape, values: readonly string[]): Unpacked {
   for (const v of values) {
-    const remote = remoteSource(cliName, v);
-    if (remote !== null) return remote;
+    const file = fileSource(cliName, v);
+    if (file !== null) return file;
   }
   const first = values[0] ?? '';
   if (shape.type === 'list') {

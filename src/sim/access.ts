@@ -111,6 +111,11 @@ export function getImageRecord(world: World, region: RegionName, id: string): Im
   return i;
 }
 
+/**
+ * An image the account owns (deregister, disable, enable, attributes, deprecation). The reference
+ * says "owner only" (§2.12, §2.17) without a code; MODEL CHOICE: AuthFailure, ERR's code for a
+ * missing permission (§2.1), for an AMI the account can see but does not own.
+ */
 export function getOwnImage(world: World, region: RegionName, id: string): Image {
   const i = getImageRecord(world, region, id);
   if (i.OwnerId !== world.accountId) {

@@ -146,6 +146,9 @@ export interface Image {
   SourceRegion: RegionName | null;
   Tags: Tag[];
   PlatformDetails: string;
+  /** CreateImage's NoReboot (false for every other image); not in the API's Image. While the image is
+   * pending it counts toward NO_REBOOT_CREATE_IMAGE_LIMIT. */
+  NoReboot: boolean;
 }
 
 /** An immutable block version: the files whose data lives in that block. Refs counts volume and snapshot references. */

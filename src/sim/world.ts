@@ -284,6 +284,7 @@ function addCatalogImage(tx: Tx, region: RegionName, entry: CatalogImage): void 
     SourceRegion: null,
     Tags: [],
     PlatformDetails: entry.PlatformDetails,
+    NoReboot: false,
   };
   tx.put('images', imageId, ami);
 }

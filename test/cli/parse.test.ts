@@ -291,7 +291,7 @@ describe('usage errors, as AWS CLI v2 prints them', () => {
 
   it.each([
     [`aws ec2 run-instances --image-id ami-1 --block-device-mappings file://mapping.json`, 'file:// values are not available'],
-    ['aws ec2 create-snapshot --volume-id vol-1 --description https://example.com/x', 'https:// values are not available'],
+    [`aws ec2 modify-image-attribute --image-id ami-1 --launch-permission fileb://permission.bin`, 'fileb:// values are not available'],
     ['aws ec2 describe-volumes --profile prod', '--profile is not available in this simulator'],
     ['aws ec2 describe-volumes --endpoint-url http://localhost:4566', '--endpoint-url is not available'],
     ['aws ec2 describe-volumes --cli-input-json {}', '--cli-input-json is not available'],
@@ -300,6 +300,20 @@ describe('usage errors, as AWS CLI v2 prints them', () => {
     const e = err(line);
     expect(e.stderr).toContain(message);
     expect(e.exitCode).toBe(252);
+  });
+
+  it('file:// names a file the simulator cannot read, and says so', () => {
+    expect(err('aws ec2 run-instances --image-id ami-1 --block-device-mappings file://mapping.json').stderr).toBe(
+      "\nError parsing parameter '--block-device-mappings': Unable to load paramfile file://mapping.json: file:// values are not available " +
+        'in this simulator, which cannot read your files. Paste the value inline instead (JSON or shorthand).\n',
+    );
+  });
+
+  it('http:// and https:// values are passed on literally, as AWS CLI v2 does (it no longer fetches URLs)', () => {
+    expect(params('aws ec2 create-snapshot --volume-id vol-1 --description https://example.com/x')['Description']).toBe('https://example.com/x');
+    expect(params('aws ec2 create-image --instance-id i-1 --name web --description http://intranet/ami')['Description']).toBe('http://intranet/ami');
+    expect(params('aws ec2 describe-images --owners self --filters Name=description,Values=https://example.com/x')['Filters'])
+      .toEqual([{ Name: 'description', Values: ['https://example.com/x'] }]);
   });
 
   it('Regions the simulated account does not have', () => {

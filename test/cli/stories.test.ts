@@ -1,6 +1,6 @@
 // End-to-end: every story script under test/cli/stories runs through `npm run sim` (a real
 // process fed on stdin), plain and with --jsonl, and must print exactly the reviewed expected
-// files. To regenerate them deliberately: UPDATE_STORIES=1 npx vitest run ... test/cli/stories.test.ts
+// files. To regenerate them deliberately: UPDATE_STORIES=1 npm run test:unit -- test/cli/stories.test.ts
 // then read the diff: the expected files are the specification, not a recording.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,8 +36,16 @@ function plainTranscript(r: Run): string {
   return `exit status: ${r.status}\n\n==> stdout <==\n${r.stdout}\n==> stderr <==\n${r.stderr}`;
 }
 
+/** Compares with the reviewed expected file; writes it only under UPDATE_STORIES=1, so a missing file fails. */
 function check(file: string, actual: string): void {
-  if (UPDATE || !existsSync(file)) writeFileSync(file, actual);
+  if (UPDATE) writeFileSync(file, actual);
+  else if (!existsSync(file)) {
+    expect.fail(
+      `The expected file ${file} is missing. Create it deliberately with\n` +
+        '  UPDATE_STORIES=1 npm run test:unit -- test/cli/stories.test.ts\n' +
+        'then read it (git diff test/cli/stories) before committing: it is the specification, not a recording.',
+    );
+  }
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 

@@ -26,6 +26,27 @@ import { checkDeviceName, checkSnapshotUsable, checkVolumeSize, checkVolumeType,
 
 const NAME_PATTERN = /^[A-Za-z0-9()[\]. /\-'@_]{3,128}$/;
 
+/**
+ * MODEL CHOICE: at most this many CreateImage calls with NoReboot may be pending at once in a Region;
+ * one more is refused with ConcurrentCreateImageNoRebootLimitExceeded. The reference (§2.10) names the
+ * error but gives no limit, scope or message, so all three are the simulation's.
+ */
+export const NO_REBOOT_CREATE_IMAGE_LIMIT = 5;
+
+function checkNoRebootLimit(world: World, region: string): void {
+  const pending = Object.values(world.images).filter(
+    (i) => i.Region === region && i.OwnerId === world.accountId && i.State === 'pending' && i.NoReboot,
+  );
+  if (pending.length >= NO_REBOOT_CREATE_IMAGE_LIMIT) {
+    // MODEL CHOICE: the wording (the reference gives none).
+    fail(
+      'ConcurrentCreateImageNoRebootLimitExceeded',
+      `You have reached the limit of ${NO_REBOOT_CREATE_IMAGE_LIMIT} pending CreateImage requests with NoReboot in ${region}. ` +
+        'Wait until one of those images is available, then try again.',
+    );
+  }
+}
+
 /** I21: names are 3-128 allowed characters and unique among the account's AMIs in the Region. */
 function checkName(world: World, region: string, name: string): void {
   if (!NAME_PATTERN.test(name)) {
@@ -55,6 +76,7 @@ function newImage(tx: Tx, id: string, fields: Partial<Image> & Pick<Image, 'Name
     SourceRegion: null,
     Tags: [],
     PlatformDetails: 'Linux/UNIX',
+    NoReboot: false,
     ...fields,
   };
   tx.put('images', id, image);
@@ -141,6 +163,7 @@ export function CreateImage(tx: Tx, p: Params): unknown {
   checkName(tx.world, tx.region, name);
   const requests = readMappingRequests(p);
   const tags = readTagSpecifications(p, ['image', 'snapshot']);
+  if (noReboot) checkNoRebootLimit(tx.world, tx.region);
   const attached = attachedVolumes(tx.world, instance.InstanceId)
     .filter((v) => v.Attachment?.State !== 'detaching')
     .sort((a, b) => deviceOrder(instance.RootDeviceName, a) - deviceOrder(instance.RootDeviceName, b) || ((a.Attachment?.Device ?? '') < (b.Attachment?.Device ?? '') ? -1 : 1));
@@ -181,6 +204,7 @@ export function CreateImage(tx: Tx, p: Params): unknown {
     SourceInstanceId: instance.InstanceId,
     PlatformDetails: source?.PlatformDetails ?? 'Linux/UNIX',
     Tags: tags['image'] ?? [],
+    NoReboot: noReboot,
   });
   tx.emit('ImageCreating', imageId, `Image ${imageId} (${name}) is pending until its ${mappings.filter((m) => m.Ebs?.SnapshotId).length} snapshot(s) complete`);
   return { ImageId: imageId };

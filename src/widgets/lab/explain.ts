@@ -35,10 +35,19 @@ const BY_CODE: Record<string, string> = {
   MissingParameter: 'A required parameter is missing: add it (the message names it).',
   OperationNotPermitted: 'This change is not allowed on this resource as it is configured now: the message says which setting stops it.',
   UnauthorizedOperation: 'Your account may not do this to a resource it does not own: work on a copy of your own.',
-  AuthFailure: 'This resource belongs to another account and has not been shared with yours.',
+  AuthFailure:
+    'This resource belongs to another account: you can use it only if it is shared with yours, and only its owner can change, disable or deregister it.',
+  'InvalidUserID.Malformed':
+    'An account id is exactly 12 digits; where the option also takes a keyword, it is one such as self or amazon: correct the value the message quotes.',
+  InvalidAMIAttributeItemValue:
+    'A launch or create-volume permission names either the group all or a 12-digit account id: correct that item (nothing in the request was applied).',
+  InvalidID: 'Tags are added and removed by resource id (i-, vol-, snap- or ami- followed by hexadecimal digits), not by name: copy the id from the table.',
+  InvalidAction: 'The simulation has no action by this name: check the spelling (aws ec2 help lists the commands the lab knows).',
   UnsupportedOperation: 'The simulation (like this course) covers EBS-backed resources only.',
   AttachmentLimitExceeded: 'The instance has no free device slot left: detach a volume first.',
   ConcurrentSnapshotLimitExceeded: 'Too many snapshots of this volume are still pending: wait for one to complete.',
+  ConcurrentCreateImageNoRebootLimitExceeded:
+    'Too many AMIs created with --no-reboot are still pending in this Region: wait until one of them is available, then try again.',
   SnapshotCreationPerVolumeRateExceeded: 'Snapshots of one volume must be a little apart: let the clock run a few seconds and try again.',
   InstanceLimitExceeded: 'The account has reached its instance limit: terminate an instance you no longer need.',
   ResourceLimitExceeded: 'The account has reached a limit for this kind of resource: delete one you no longer need.',
@@ -46,6 +55,8 @@ const BY_CODE: Record<string, string> = {
   FileNotFound: 'There is no such file on the instance’s volumes: list the files to see the exact path.',
   VolumeFull: 'The volume has no free block left: write to another volume, or delete files first.',
   DryRunOperation: 'This was a dry run: the call would have succeeded, and nothing was changed.',
+  NoChange: 'The call would succeed but change nothing right now (for example, starting an instance that is already running).',
+  InternalError: 'The simulation itself failed on this call (a bug in the lab, not an AWS rule); nothing was changed.',
   ParamValidation: 'The AWS CLI could not read this command line: check the option names and values (Tab completes them).',
   ParserError: 'The AWS CLI could not read this command line: check the quotes and the JSON or shorthand values.',
   LexerError: 'The --query expression is not valid JMESPath: check its brackets and quotes.',

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { NO_REBOOT_CREATE_IMAGE_LIMIT } from '../../../src/sim/actions/images.ts';
 import { createWorld } from '../../../src/sim/index.ts';
 import type { World } from '../../../src/sim/index.ts';
 import { advance, al2023, err, ok, runningInstance, state } from './helpers.ts';
@@ -83,6 +84,38 @@ describe('CreateImage', () => {
   });
 });
 
+describe('CreateImage with NoReboot: ConcurrentCreateImageNoRebootLimitExceeded', () => {
+  test('a Region holds at most NO_REBOOT_CREATE_IMAGE_LIMIT pending NoReboot images (MODEL CHOICE); a refused call changes nothing', () => {
+    const world = createWorld();
+    const n = NO_REBOOT_CREATE_IMAGE_LIMIT;
+    const run = ok(world, 'RunInstances', { ImageId: al2023(world), MinCount: n + 1, MaxCount: n + 1 });
+    const ids = run.out.Instances.map((i: { InstanceId: string }) => i.InstanceId) as string[];
+    let w = advance(run.world, 60).world;
+    const images: string[] = [];
+    for (const [k, id] of ids.slice(0, n).entries()) {
+      const c = createImage(w, id, `no-reboot-${k}`, { NoReboot: true });
+      images.push(c.imageId);
+      w = c.world;
+    }
+    const last = ids[n]!;
+    expect(err(w, 'CreateImage', { InstanceId: last, Name: 'one-more', NoReboot: true }, 'ConcurrentCreateImageNoRebootLimitExceeded')).toBe(
+      `You have reached the limit of ${n} pending CreateImage requests with NoReboot in us-east-1. Wait until one of those images is available, then try again.`,
+    );
+    err(w, 'CreateImage', { InstanceId: last, Name: 'one-more', NoReboot: true, DryRun: true }, 'ConcurrentCreateImageNoRebootLimitExceeded');
+    // Only NoReboot calls are limited: the default (reboot) still works.
+    createImage(w, last, 'with-reboot');
+    // Another Region counts its own.
+    const eu = ok(w, 'RunInstances', { ImageId: al2023(w, 'eu-west-1'), Placement: { AvailabilityZone: 'eu-west-1a' } }, 'eu-west-1');
+    const euReady = advance(eu.world, 60).world;
+    ok(euReady, 'CreateImage', { InstanceId: eu.out.Instances[0].InstanceId, Name: 'eu-no-reboot', NoReboot: true }, 'eu-west-1');
+    // A pending image that is deregistered, or one that becomes available, frees a place.
+    createImage(ok(w, 'DeregisterImage', { ImageId: images[0] }).world, last, 'one-more', { NoReboot: true });
+    const later = advance(w, 600).world;
+    expect(images.map((id) => state(later, id))).toEqual(images.map(() => 'available'));
+    createImage(later, last, 'one-more', { NoReboot: true });
+  });
+});
+
 describe('RegisterImage', () => {
   test('references existing snapshots, makes none, defaults to i386/paravirtual', () => {
     const { world, rootVolumeId } = runningInstance();
@@ -114,6 +147,20 @@ describe('RegisterImage', () => {
     err(done, 'RegisterImage', { Name: 'small', RootDeviceName: '/dev/xvda', BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { SnapshotId: s.out.SnapshotId, VolumeSize: 2 } }] }, 'InvalidBlockDeviceMapping');
     err(done, 'RegisterImage', { Name: 'arch', Architecture: 'sparc', RootDeviceName: '/dev/xvda', BlockDeviceMappings: mapping }, 'InvalidParameterValue');
     err(done, 'RegisterImage', { Name: 'gone', RootDeviceName: '/dev/xvda', BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { SnapshotId: 'snap-0123456789abcdef0' } }] }, 'InvalidSnapshot.NotFound');
+    // Instance-store AMIs (an S3 manifest) are not simulated.
+    err(done, 'RegisterImage', { Name: 'from-s3', ImageLocation: 'my-bucket/image.manifest.xml' }, 'UnsupportedOperation');
+    err(done, 'RegisterImage', { Name: 'from-s3', ImageLocation: 'my-bucket/image.manifest.xml', RootDeviceName: '/dev/xvda', BlockDeviceMappings: mapping }, 'UnsupportedOperation');
+    // Names: 3-128 allowed characters, unique among the account's AMIs in the Region (I21).
+    err(done, 'RegisterImage', { Name: 'ab', RootDeviceName: '/dev/xvda', BlockDeviceMappings: mapping }, 'InvalidAMIName.Malformed');
+    err(done, 'RegisterImage', { Name: 'bad*name', RootDeviceName: '/dev/xvda', BlockDeviceMappings: mapping }, 'InvalidAMIName.Malformed');
+    err(done, 'RegisterImage', { Name: 'x'.repeat(129), RootDeviceName: '/dev/xvda', BlockDeviceMappings: mapping }, 'InvalidAMIName.Malformed');
+    const first = ok(done, 'RegisterImage', { Name: 'from-snapshot', RootDeviceName: '/dev/xvda', BlockDeviceMappings: mapping });
+    expect(err(first.world, 'RegisterImage', { Name: 'from-snapshot', RootDeviceName: '/dev/xvda', BlockDeviceMappings: mapping }, 'InvalidAMIName.Duplicate')).toBe(
+      `AMI name from-snapshot is already in use by AMI ${first.out.ImageId}`,
+    );
+    // A deregistered AMI's name is free again.
+    const gone = ok(first.world, 'DeregisterImage', { ImageId: first.out.ImageId }).world;
+    ok(gone, 'RegisterImage', { Name: 'from-snapshot', RootDeviceName: '/dev/xvda', BlockDeviceMappings: mapping });
   });
 });
 
@@ -197,6 +244,22 @@ describe('DeregisterImage, DisableImage, EnableImage, deprecation', () => {
     err(e.world, 'EnableImage', { ImageId: c.imageId }, 'IncorrectState');
   });
 
+  test('Disable/EnableImage: unknown ids are not found; an AMI the account does not own is refused (owner only, reference §2.17)', () => {
+    const { world } = runningInstance();
+    for (const action of ['DisableImage', 'EnableImage']) {
+      expect(err(world, action, { ImageId: 'ami-12345678901234567' }, 'InvalidAMIID.NotFound')).toBe("The image id '[ami-12345678901234567]' does not exist");
+      err(world, action, { ImageId: 'not-an-ami' }, 'InvalidAMIID.Malformed');
+      err(world, action, {}, 'MissingParameter');
+      // A public AMI of another account: visible, but only its owner may disable or enable it.
+      expect(err(world, action, { ImageId: al2023(world) }, 'AuthFailure')).toBe(`Not authorized for image:${al2023(world)}`);
+    }
+    // Another account's AMI that is not shared with the learner looks like an unknown id.
+    const id = al2023(world);
+    const hidden = { ...world, images: { ...world.images, [id]: { ...world.images[id]!, Public: false } } };
+    err(hidden, 'DisableImage', { ImageId: id }, 'InvalidAMIID.NotFound');
+    err(hidden, 'EnableImage', { ImageId: id }, 'InvalidAMIID.NotFound');
+  });
+
   test('EnableImageDeprecation hides the AMI from others but not from its owner or by id', () => {
     const world = createWorld();
     const { world: w, instanceId } = runningInstance(world);
@@ -231,6 +294,10 @@ describe('ModifyImageAttribute / DescribeImageAttribute', () => {
     const described = ok(w, 'ModifyImageAttribute', { ImageId: c.imageId, Description: { Value: 'golden' } }).world;
     expect(ok(described, 'DescribeImageAttribute', { ImageId: c.imageId, Attribute: 'description' }).out.Description).toEqual({ Value: 'golden' });
     err(w, 'DescribeImageAttribute', { ImageId: c.imageId, Attribute: 'kernel' }, 'InvalidParameterValue');
+    expect(err(w, 'DescribeImageAttribute', { ImageId: 'ami-12345678901234567', Attribute: 'launchPermission' }, 'InvalidAMIID.NotFound')).toBe(
+      "The image id '[ami-12345678901234567]' does not exist",
+    );
+    err(w, 'DescribeImageAttribute', { ImageId: 'ami-nope', Attribute: 'launchPermission' }, 'InvalidAMIID.Malformed');
   });
 });
 

@@ -181,6 +181,10 @@ describe('ModifySnapshotAttribute / DescribeSnapshotAttribute', () => {
     err(world, 'ModifySnapshotAttribute', { SnapshotId: snapshotId, OperationType: 'add', GroupNames: ['everyone'] }, 'InvalidAMIAttributeItemValue');
     err(world, 'ModifySnapshotAttribute', { SnapshotId: 'snap-0123456789abcdef0', OperationType: 'add', GroupNames: ['all'] }, 'InvalidSnapshot.NotFound');
     err(world, 'DescribeSnapshotAttribute', { SnapshotId: snapshotId, Attribute: 'productCodes' }, 'InvalidParameterValue');
+    expect(err(world, 'DescribeSnapshotAttribute', { SnapshotId: 'snap-0123456789abcdef0', Attribute: 'createVolumePermission' }, 'InvalidSnapshot.NotFound')).toBe(
+      "The snapshot 'snap-0123456789abcdef0' does not exist.",
+    );
+    err(world, 'DescribeSnapshotAttribute', { SnapshotId: 'snap-nope', Attribute: 'createVolumePermission' }, 'InvalidSnapshotID.Malformed');
   });
 
   test('encrypted snapshots cannot be public; default-key ones cannot be shared', () => {
