@@ -47,7 +47,7 @@ const BY_CODE: Record<string, string> = {
   AttachmentLimitExceeded: 'The instance has no free device slot left: detach a volume first.',
   ConcurrentSnapshotLimitExceeded: 'Too many snapshots of this volume are still pending: wait for one to complete.',
   ConcurrentCreateImageNoRebootLimitExceeded:
-    'Too many AMIs created with --no-reboot are still pending in this Region: wait until one of them is available, then try again.',
+    'An AMI made from this instance with --no-reboot is still pending: wait until it is available, then try again (or let CreateImage reboot the instance).',
   SnapshotCreationPerVolumeRateExceeded: 'Snapshots of one volume must be a little apart: let the clock run a few seconds and try again.',
   InstanceLimitExceeded: 'The account has reached its instance limit: terminate an instance you no longer need.',
   ResourceLimitExceeded: 'The account has reached a limit for this kind of resource: delete one you no longer need.',

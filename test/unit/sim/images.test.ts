@@ -85,34 +85,33 @@ describe('CreateImage', () => {
 });
 
 describe('CreateImage with NoReboot: ConcurrentCreateImageNoRebootLimitExceeded', () => {
-  test('a Region holds at most NO_REBOOT_CREATE_IMAGE_LIMIT pending NoReboot images (MODEL CHOICE); a refused call changes nothing', () => {
+  test('one instance has at most NO_REBOOT_CREATE_IMAGE_LIMIT pending NoReboot images (the number is a MODEL CHOICE); a refused call changes nothing', () => {
     const world = createWorld();
     const n = NO_REBOOT_CREATE_IMAGE_LIMIT;
-    const run = ok(world, 'RunInstances', { ImageId: al2023(world), MinCount: n + 1, MaxCount: n + 1 });
-    const ids = run.out.Instances.map((i: { InstanceId: string }) => i.InstanceId) as string[];
+    const run = ok(world, 'RunInstances', { ImageId: al2023(world), MinCount: 2, MaxCount: 2 });
+    const [busy, other] = run.out.Instances.map((i: { InstanceId: string }) => i.InstanceId) as [string, string];
     let w = advance(run.world, 60).world;
     const images: string[] = [];
-    for (const [k, id] of ids.slice(0, n).entries()) {
-      const c = createImage(w, id, `no-reboot-${k}`, { NoReboot: true });
+    for (let k = 0; k < n; k++) {
+      // A changed block keeps the image pending past the 15-second pause between snapshots of a volume.
+      w = ok(w, 'WriteFile', { InstanceId: busy, Path: `/srv/release-${k}.txt`, Content: `release ${k}` }).world;
+      const c = createImage(w, busy, `no-reboot-${k}`, { NoReboot: true });
       images.push(c.imageId);
-      w = c.world;
+      w = advance(c.world, 15).world;
     }
-    const last = ids[n]!;
-    expect(err(w, 'CreateImage', { InstanceId: last, Name: 'one-more', NoReboot: true }, 'ConcurrentCreateImageNoRebootLimitExceeded')).toBe(
-      `You have reached the limit of ${n} pending CreateImage requests with NoReboot in us-east-1. Wait until one of those images is available, then try again.`,
+    expect(images.map((id) => state(w, id))).toEqual(images.map(() => 'pending'));
+    expect(err(w, 'CreateImage', { InstanceId: busy, Name: 'one-more', NoReboot: true }, 'ConcurrentCreateImageNoRebootLimitExceeded')).toBe(
+      'The maximum number of concurrent CreateImage requests for the instance has been reached. Wait for the current CreateImage requests to complete, and then retry your request.',
     );
-    err(w, 'CreateImage', { InstanceId: last, Name: 'one-more', NoReboot: true, DryRun: true }, 'ConcurrentCreateImageNoRebootLimitExceeded');
-    // Only NoReboot calls are limited: the default (reboot) still works.
-    createImage(w, last, 'with-reboot');
-    // Another Region counts its own.
-    const eu = ok(w, 'RunInstances', { ImageId: al2023(w, 'eu-west-1'), Placement: { AvailabilityZone: 'eu-west-1a' } }, 'eu-west-1');
-    const euReady = advance(eu.world, 60).world;
-    ok(euReady, 'CreateImage', { InstanceId: eu.out.Instances[0].InstanceId, Name: 'eu-no-reboot', NoReboot: true }, 'eu-west-1');
+    err(w, 'CreateImage', { InstanceId: busy, Name: 'one-more', NoReboot: true, DryRun: true }, 'ConcurrentCreateImageNoRebootLimitExceeded');
+    // Only NoReboot calls are limited, and only per instance: a reboot, or another instance, still works.
+    createImage(w, busy, 'with-reboot');
+    createImage(w, other, 'other-no-reboot', { NoReboot: true });
     // A pending image that is deregistered, or one that becomes available, frees a place.
-    createImage(ok(w, 'DeregisterImage', { ImageId: images[0] }).world, last, 'one-more', { NoReboot: true });
+    createImage(ok(w, 'DeregisterImage', { ImageId: images[0] }).world, busy, 'one-more', { NoReboot: true });
     const later = advance(w, 600).world;
     expect(images.map((id) => state(later, id))).toEqual(images.map(() => 'available'));
-    createImage(later, last, 'one-more', { NoReboot: true });
+    createImage(later, busy, 'one-more', { NoReboot: true });
   });
 });
 
