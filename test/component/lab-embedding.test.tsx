@@ -1,10 +1,13 @@
 /** The pieces other widgets build a lab from: useLabActor and LabView's task panel (happy-dom). */
 import { act, cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
+import { createActor, SimulatedClock } from 'xstate';
 import { publicImageId, createWorld } from '../../src/sim/index.ts';
+import { simulatorMachine } from '../../src/sim/actor/index.ts';
 import type { SimCall } from '../../src/sim/index.ts';
 import type { SimulatorActor } from '../../src/widgets/lab/actor.ts';
-import { LabView } from '../../src/widgets/lab/LabView.tsx';
+import { LabView, OPTIONAL_PANELS } from '../../src/widgets/lab/LabView.tsx';
+import type { OptionalPanel } from '../../src/widgets/lab/LabView.tsx';
 import { useLabActor } from '../../src/widgets/lab/useLabActor.ts';
 import type { LabActorOptions } from '../../src/widgets/lab/useLabActor.ts';
 
@@ -57,4 +60,69 @@ test('the clock pauses while the page is hidden and resumes after, but a pause t
   act(() => setHidden(true));
   act(() => setHidden(false));
   expect(mode()).toBe('paused');
+});
+
+/** How to find each panel a lesson may hide, by what a learner (or a screen reader) meets. */
+const PANELS: Record<OptionalPanel, () => HTMLElement | null> = {
+  diagram: () => screen.queryByRole('region', { name: 'Diagram' }),
+  terminal: () => screen.queryByRole('region', { name: 'Terminal' }),
+  history: () => screen.queryByRole('region', { name: 'History and clock' }),
+  cost: () => screen.queryByRole('region', { name: 'Monthly cost' }),
+  save: () => screen.queryByText('Save, share or load this lab', { selector: 'summary' }),
+};
+
+/** What always stays: the text twin, the narration and the inspector with its actions. */
+function expectTheAlwaysThere(): void {
+  expect(screen.getByRole('table', { name: /Resources in the account/ })).toBeTruthy();
+  expect(screen.getByRole('region', { name: 'What just happened' })).toBeTruthy();
+  expect(screen.getByRole('group', { name: 'Create' })).toBeTruthy();
+}
+
+describe('the hide option of <Lab>', () => {
+  function renderHiding(hide: readonly OptionalPanel[]): SimulatorActor {
+    const actor = createActor(simulatorMachine, { input: { scenarioCalls: launch }, clock: new SimulatedClock() }).start();
+    render(<LabView actor={actor} title="Hiding" hide={hide} />);
+    return actor;
+  }
+
+  test('with nothing hidden, every panel is there', () => {
+    const actor = renderHiding([]);
+    for (const panel of OPTIONAL_PANELS) expect(PANELS[panel](), panel).not.toBeNull();
+    expectTheAlwaysThere();
+    actor.stop();
+  });
+
+  test.each(OPTIONAL_PANELS)('hiding %s removes exactly that panel', (hidden) => {
+    const actor = renderHiding([hidden]);
+    for (const panel of OPTIONAL_PANELS) {
+      if (panel === hidden) expect(PANELS[panel](), `${panel} is hidden`).toBeNull();
+      else expect(PANELS[panel](), `${panel} stays`).not.toBeNull();
+    }
+    expectTheAlwaysThere();
+    actor.stop();
+  });
+
+  test('the parts of a hidden panel go with it: no diagram buttons, no command line, no undo, no cost', () => {
+    const actor = renderHiding(['diagram', 'terminal', 'history', 'cost']);
+    expect(screen.queryByRole('button', { name: 'Fit diagram to width' })).toBeNull();
+    expect(screen.queryByRole('group', { name: /^Regions, Availability Zones/ })).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'Command' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect(screen.queryByText('Snapshot storage')).toBeNull();
+    expect(PANELS.save()).not.toBeNull();
+    // The text twin still lists the instance, and it can still be acted on.
+    const instanceId = Object.keys(actor.getSnapshot().context.history.world.instances)[0] ?? '';
+    const table = screen.getByRole('table', { name: /Resources in the account/ });
+    act(() => within(table).getByRole('button', { name: new RegExp(instanceId) }).click());
+    expect(screen.getByRole('group', { name: `Actions possible on ${instanceId}` })).toBeTruthy();
+    expectTheAlwaysThere();
+    actor.stop();
+  });
+
+  test('hiding every optional panel leaves the text twin, the narration and the inspector', () => {
+    const actor = renderHiding(OPTIONAL_PANELS);
+    for (const panel of OPTIONAL_PANELS) expect(PANELS[panel](), panel).toBeNull();
+    expectTheAlwaysThere();
+    actor.stop();
+  });
 });

@@ -3,9 +3,10 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { StrictMode } from 'react';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createActor, SimulatedClock } from 'xstate';
-import { publicImageId } from '../../src/sim/index.ts';
+import { EXAMPLE_VOLUME_PRICES, execute, publicImageId } from '../../src/sim/index.ts';
 import type { SimCall } from '../../src/sim/index.ts';
 import { simulatorMachine } from '../../src/sim/actor/index.ts';
+import { billedBlocks, roundUSD, snapshotMonthlyUSD } from '../../src/sim/ledger.ts';
 import type { SimulatorActor } from '../../src/widgets/lab/actor.ts';
 import { loadCli } from '../../src/widgets/lab/cli.ts';
 import { LabView } from '../../src/widgets/lab/LabView.tsx';
@@ -268,5 +269,144 @@ describe('Lab files', () => {
     fireEvent.click(within(table()).getByRole('button', { name: new RegExp(snapshotId) }));
     const captured = screen.getByText('Files it captured').closest('details') as HTMLElement;
     expect(within(captured).getByText('/home/ec2-user/app.conf')).toBeTruthy();
+  });
+});
+
+describe('Lab text twin: what the diagram shows only in pictures', () => {
+  test('a snapshot row says AWS stores it in Amazon S3 across the Region, an AMI row that it is registered there, and a pending snapshot how much is copied', () => {
+    const actor = startActor(launchScenario());
+    renderLab(actor);
+    const rootId = Object.values(world(actor).volumes)[0]?.VolumeId ?? '';
+    act(() => {
+      actor.send({ type: 'call.run', call: { action: 'CreateSnapshot', params: { VolumeId: rootId } } });
+    });
+    const snapshotId = Object.values(world(actor).snapshots).find((s) => s.VolumeId === rootId)?.SnapshotId ?? '';
+    const snapshotRow = () => within(table()).getByRole('button', { name: new RegExp(snapshotId) }).closest('tr') as HTMLElement;
+    const cells = () => within(snapshotRow()).getAllByRole('cell').map((c) => c.textContent);
+    // The Progress the model reports (as DescribeSnapshots prints it), not a figure the view works out.
+    const progress = (): string => {
+      const result = execute(world(actor), { action: 'DescribeSnapshots', params: { SnapshotIds: [snapshotId] } });
+      if (!result.ok) throw new Error(result.error.Message);
+      return (result.output as { Snapshots: Array<{ Progress: string }> }).Snapshots[0]?.Progress ?? '';
+    };
+    expect(cells()[1]).toBe(`pending, ${progress()} copied`);
+    // Part of the way through the copy, the state cell follows the model.
+    const span = (world(actor).snapshots[snapshotId]?.CompleteAt ?? 0) - (world(actor).snapshots[snapshotId]?.StartTime ?? 0);
+    act(() => {
+      actor.send({ type: 'call.run', call: { action: 'Advance', params: { Seconds: Math.max(1, Math.floor(span / 2000)) } } });
+    });
+    expect(world(actor).snapshots[snapshotId]?.State).toBe('pending');
+    expect(progress()).not.toBe('0%');
+    expect(cells()[1]).toBe(`pending, ${progress()} copied`);
+    expect(cells()[2]).toBe('us-east-1 (in Amazon S3, across its AZs)');
+    act(() => {
+      actor.send({ type: 'clock.step' });
+    });
+    expect(cells()[1]).toBe('completed');
+
+    // The public AMI the instance came from is listed as a registered image of its Region.
+    const imageId = Object.values(world(actor).instances)[0]?.ImageId ?? '';
+    const imageRow = within(table()).getByRole('button', { name: new RegExp(imageId) }).closest('tr') as HTMLElement;
+    expect(within(imageRow).getAllByRole('cell')[2]?.textContent).toBe('registered in us-east-1');
+  });
+});
+
+describe('Lab cost meter', () => {
+  const meter = () => screen.getByRole('region', { name: 'Monthly cost' });
+  /** The figure the meter shows for one line ("Snapshot storage", "EBS volumes", "Total"). */
+  const line = (term: string): string => within(meter()).getByText(term, { selector: 'dt' }).nextElementSibling?.textContent ?? '';
+  const usd = (n: number): string => `$${roundUSD(n).toFixed(2)}`;
+
+  /** What the account's volumes cost a month: provisioned GiB at the example price of their type. */
+  function volumeCost(actor: SimulatorActor): { usd: number; gib: number } {
+    const volumes = Object.values(world(actor).volumes);
+    return {
+      usd: volumes.reduce((sum, v) => sum + v.Size * (EXAMPLE_VOLUME_PRICES[v.VolumeType] ?? Number.NaN), 0),
+      gib: volumes.reduce((sum, v) => sum + v.Size, 0),
+    };
+  }
+
+  /** What the account's snapshots cost a month, from the ledger's own per-snapshot billing. */
+  function snapshotCost(actor: SimulatorActor): { usd: number; gib: number } {
+    const w = world(actor);
+    const own = Object.values(w.snapshots).filter((s) => s.OwnerId === w.accountId);
+    return { usd: own.reduce((sum, s) => sum + snapshotMonthlyUSD(s), 0), gib: own.reduce((sum, s) => sum + billedBlocks(s).standard, 0) };
+  }
+
+  const run = (actor: SimulatorActor, call: SimCall) =>
+    act(() => {
+      actor.send({ type: 'call.run', call });
+    });
+  /** Moves the clock until nothing is pending. */
+  const settle = (actor: SimulatorActor) => {
+    for (let i = 0; i < 10; i++) act(() => actor.send({ type: 'clock.step' }));
+  };
+
+  test('volumes cost what they provision, and an orphaned volume (available, attached to nothing) still costs', () => {
+    const actor = startActor(launchScenario());
+    renderLab(actor);
+    const before = volumeCost(actor);
+    expect(before.gib).toBeGreaterThan(0);
+    expect(line('EBS volumes')).toBe(`${usd(before.usd)}/month for ${before.gib} GiB provisioned`);
+
+    run(actor, { action: 'CreateVolume', params: { AvailabilityZone: 'us-east-1a', Size: 10, VolumeType: 'gp2' } });
+    settle(actor);
+    const orphan = Object.values(world(actor).volumes).find((v) => v.Size === 10);
+    expect(orphan?.State).toBe('available');
+    expect(orphan?.Attachment).toBeNull();
+    const after = volumeCost(actor);
+    expect(after.usd - before.usd).toBeCloseTo(10 * (EXAMPLE_VOLUME_PRICES['gp2'] ?? 0), 10);
+    expect(line('EBS volumes')).toBe(`${usd(after.usd)}/month for ${after.gib} GiB provisioned`);
+    expect(line('Total')).toBe(`${usd(snapshotCost(actor).usd + after.usd)}/month`);
+  });
+
+  test('snapshot storage follows the blocks stored: DeleteSnapshot frees some, DeregisterImage leaves its snapshots costing', () => {
+    const actor = startActor(launchScenario());
+    renderLab(actor);
+    const instanceId = Object.keys(world(actor).instances)[0] ?? '';
+    const rootId = Object.values(world(actor).volumes)[0]?.VolumeId ?? '';
+    const shows = () => {
+      const expected = snapshotCost(actor);
+      expect(line('Snapshot storage')).toBe(`${usd(expected.usd)}/month for ${expected.gib} GiB stored`);
+      return expected;
+    };
+    expect(shows().gib).toBe(0);
+
+    // A full snapshot of the root volume, then an incremental one after a write.
+    run(actor, { action: 'CreateSnapshot', params: { VolumeId: rootId } });
+    settle(actor);
+    const full = shows();
+    expect(full.gib).toBeGreaterThan(0);
+    run(actor, { action: 'WriteFile', params: { InstanceId: instanceId, Path: '/home/ec2-user/report.txt', Content: 'quarterly figures' } });
+    run(actor, { action: 'Advance', params: { Seconds: 60 } });
+    run(actor, { action: 'CreateSnapshot', params: { VolumeId: rootId } });
+    settle(actor);
+    const both = shows();
+    expect(both.gib).toBeGreaterThan(full.gib);
+
+    // Deleting the newer snapshot frees the blocks only it stored.
+    const newer = Object.values(world(actor).snapshots)
+      .filter((s) => s.VolumeId === rootId)
+      .sort((a, b) => b.StartTime - a.StartTime)[0];
+    const freed = billedBlocks(newer ?? { Owned: [], Image: {}, Tier: 'standard' }).standard;
+    expect(freed).toBeGreaterThan(0);
+    run(actor, { action: 'DeleteSnapshot', params: { SnapshotId: newer?.SnapshotId ?? '' } });
+    const afterDelete = shows();
+    expect(afterDelete.gib).toBe(both.gib - freed);
+    expect(line('Snapshot storage')).not.toBe(`${usd(both.usd)}/month for ${both.gib} GiB stored`);
+
+    // An AMI's snapshots keep costing after the AMI is deregistered.
+    run(actor, { action: 'Advance', params: { Seconds: 60 } });
+    run(actor, { action: 'CreateImage', params: { InstanceId: instanceId, Name: 'report-server', NoReboot: true } });
+    settle(actor);
+    const image = Object.values(world(actor).images).find((img) => img.Name === 'report-server');
+    expect(image?.State).toBe('available');
+    const withImage = shows();
+    run(actor, { action: 'DeregisterImage', params: { ImageId: image?.ImageId ?? '' } });
+    const imageSnapshot = image?.BlockDeviceMappings[0]?.Ebs?.SnapshotId ?? '';
+    expect(world(actor).snapshots[imageSnapshot]?.State).toBe('completed');
+    // The image's snapshot stored the blocks changed since the full one again: the figure went up, and stays.
+    expect(withImage.gib).toBeGreaterThan(afterDelete.gib);
+    expect(shows()).toEqual(withImage);
   });
 });

@@ -41,14 +41,15 @@ test('launch an instance by typing, snapshot its root volume by clicking, watch 
   await expect(form.getByRole('status')).toContainText('Ran aws ec2 create-snapshot');
 
   const snapshotRow = table.locator('tr', { has: page.getByRole('button', { name: /^Snapshot snap-/ }) });
-  await expect(snapshotRow.getByRole('cell').nth(1)).toHaveText('pending');
+  // Pending, with how much is copied (the diagram shows that as a fill the text twin cannot).
+  await expect(snapshotRow.getByRole('cell').nth(1)).toHaveText(/^pending, \d+% copied$/);
   await expect(snapshotRow.getByRole('cell').nth(1)).toHaveText('completed', { timeout: 20_000 });
   // The narration said so (aria-live).
   await expect(lab.getByRole('region', { name: 'What just happened' })).toContainText(/Snapshot snap-[0-9a-f]+ of vol-[0-9a-f]+ completed/);
 
   // Undo steps back over the clock's progress: the snapshot is pending again; redo completes it.
   await lab.getByRole('button', { name: 'Undo' }).click();
-  await expect(snapshotRow.getByRole('cell').nth(1)).toHaveText('pending');
+  await expect(snapshotRow.getByRole('cell').nth(1)).toHaveText(/^pending, \d+% copied$/);
   await lab.getByRole('button', { name: 'Redo' }).click();
   await expect(snapshotRow.getByRole('cell').nth(1)).toHaveText('completed');
 });

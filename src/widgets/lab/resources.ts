@@ -1,5 +1,7 @@
 /** The text twin's rows: every resource of the World with its state and relations, as plain text. */
 import type { World } from '../../sim/index.ts';
+// The Progress the model reports for a snapshot (what DescribeSnapshots and the goal checklist say).
+import { snapshotProgress } from '../../sim/format.ts';
 import { visibleRegions } from '../../viz/layout.ts';
 
 export interface ResourceRow {
@@ -7,10 +9,20 @@ export interface ResourceRow {
   kind: 'Instance' | 'Volume' | 'Snapshot' | 'AMI';
   name: string;
   state: string;
-  /** AZ for instances and volumes, Region for snapshots and AMIs (they are regional). */
+  /**
+   * AZ for instances and volumes, Region for snapshots and AMIs (they are regional), with what the
+   * diagram's frames say about where those live (its frame labels are hidden from screen readers).
+   */
   location: string;
   relations: string;
 }
+
+/**
+ * The diagram's "Snapshots" frame note (stored by AWS in Amazon S3, replicated across the Region's
+ * AZs) and "AMIs" frame (a registry), cut to fit a table cell on a 320 px phone.
+ */
+const snapshotStore = (region: string): string => `${region} (in Amazon S3, across its AZs)`;
+const imageRegistry = (region: string): string => `registered in ${region}`;
 
 const nameOf = (tags: ReadonlyArray<{ Key: string; Value: string }>): string => tags.find((t) => t.Key === 'Name')?.Value ?? '';
 
@@ -54,8 +66,13 @@ export function resourceRows(world: World): ResourceRow[] {
       id: s.SnapshotId,
       kind: 'Snapshot',
       name: nameOf(s.Tags),
-      state: s.State === 'completed' && s.Tier !== 'standard' ? `completed (${s.Tier})` : s.State,
-      location: s.Region,
+      state:
+        s.State === 'pending'
+          ? `pending, ${snapshotProgress(world, s)} copied`
+          : s.State === 'completed' && s.Tier !== 'standard'
+            ? `completed (${s.Tier})`
+            : s.State,
+      location: snapshotStore(s.Region),
       relations: [
         `of ${s.CopiedFrom ?? s.VolumeId}${world.volumes[s.VolumeId] === undefined && s.CopiedFrom === null ? ' (volume deleted)' : ''}`,
         `${s.VolumeSize} GiB`,
@@ -74,7 +91,7 @@ export function resourceRows(world: World): ResourceRow[] {
       kind: 'AMI',
       name: own ? nameOf(img.Tags) || img.Name : img.Name,
       state: img.State,
-      location: img.Region,
+      location: imageRegistry(img.Region),
       relations: own ? (snapshots.length > 0 ? `maps ${snapshots.join(', ')}` : 'maps no snapshot') : `public, owned by ${img.ImageOwnerAlias ?? img.OwnerId}`,
     });
   }
