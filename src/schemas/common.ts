@@ -21,7 +21,10 @@ export const kebabId = (what: string) =>
 /** A link to an AWS documentation page; the course cites AWS's own pages only. */
 export const docLinkSchema = z.object(
   {
-    title: z.string().trim().min(3, { error: 'A documentation link needs a title of at least 3 characters.' }),
+    title: z
+      .string({ error: 'A documentation link needs a title of at least 3 characters.' })
+      .trim()
+      .min(3, { error: 'A documentation link needs a title of at least 3 characters.' }),
     url: z
       .url({ error: 'A documentation link needs a full https:// URL.' })
       .refine((url) => /^https:\/\/docs\.aws\.amazon\.com\//.test(url), {

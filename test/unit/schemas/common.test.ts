@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { runScript } from '../../../src/cli/index.ts';
 import { createWorld } from '../../../src/sim/index.ts';
-import { cliScriptProblems, cliScriptSchema } from '../../../src/schemas/common';
-import { messages } from './helpers';
+import { z } from 'astro/zod';
+import { checkUnique, cliScriptProblems, cliScriptSchema, docLinkSchema, kebabId } from '../../../src/schemas/common';
+import { messages, sourceMessages } from './helpers';
 
 const schema = cliScriptSchema('`script`');
 
@@ -60,5 +61,64 @@ describe('cliScriptSchema refuses what the CLI refuses, with its message and the
     expect(ran?.exitCode).not.toBe(0);
     expect(complaint).not.toBe('');
     expect(ran?.stderr).toContain(complaint);
+  });
+});
+
+const link = { title: 'Amazon EBS volumes', url: 'https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volumes.html' };
+
+/** A bad documentation link for each of docLinkSchema's messages: [what is wrong, the link, the message]. */
+const badLinks: [string, unknown, string][] = [
+  ['a bare URL instead of { title, url }', link.url, 'Each documentation link is an object { title, url }.'],
+  ['a missing title', { url: link.url }, 'A documentation link needs a title of at least 3 characters.'],
+  ['a two-letter title', { ...link, title: 'EB' }, 'A documentation link needs a title of at least 3 characters.'],
+  ['a title of spaces', { ...link, title: '     ' }, 'A documentation link needs a title of at least 3 characters.'],
+  ['a missing URL', { title: link.title }, 'A documentation link needs a full https:// URL.'],
+  ['a URL without https://', { ...link, url: 'docs.aws.amazon.com/ebs/latest/userguide/ebs-volumes.html' }, 'A documentation link needs a full https:// URL.'],
+  ['a page outside the AWS documentation', { ...link, url: 'https://example.com/ebs' }, 'Documentation links must point at https://docs.aws.amazon.com/... (the pages the facts come from).'],
+  ['the AWS documentation over http://', { ...link, url: 'http://docs.aws.amazon.com/ebs/' }, 'Documentation links must point at https://docs.aws.amazon.com/... (the pages the facts come from).'],
+];
+
+describe('docLinkSchema', () => {
+  it('accepts a titled link to an AWS documentation page', () => {
+    expect(messages(docLinkSchema, link)).toEqual([]);
+  });
+
+  it.each(badLinks)('rejects %s', (_case, input, message) => {
+    expect(messages(docLinkSchema, input)).toContain(message);
+  });
+
+  it('has a bad link above for every fixed message in common.ts', () => {
+    const asserted = new Set(badLinks.map(([, , message]) => message));
+    expect(sourceMessages('common.ts').filter((message) => !asserted.has(message))).toEqual([]);
+  });
+});
+
+describe('kebabId names the field in its messages', () => {
+  const schema = kebabId('`lesson.slug`');
+
+  it.each(['root-volume', 'ami2', 'a-1-b'])('accepts %s', (id) => {
+    expect(messages(schema, id)).toEqual([]);
+  });
+
+  it.each([
+    ['a missing id', undefined, '`lesson.slug` is required (a short kebab-case id such as "root-volume").'],
+    ['a number', 3, '`lesson.slug` is required (a short kebab-case id such as "root-volume").'],
+    ['capitals and underscores', 'Root_Volume', '`lesson.slug` "Root_Volume" must be kebab-case: lower-case letters and digits joined by single hyphens, e.g. "root-volume".'],
+    ['a double hyphen', 'root--volume', '`lesson.slug` "root--volume" must be kebab-case: lower-case letters and digits joined by single hyphens, e.g. "root-volume".'],
+    ['a trailing hyphen', 'root-', '`lesson.slug` "root-" must be kebab-case: lower-case letters and digits joined by single hyphens, e.g. "root-volume".'],
+  ])('rejects %s', (_case, input, message) => {
+    expect(messages(schema, input)).toEqual([message]);
+  });
+});
+
+describe('checkUnique', () => {
+  it('names each repeated value once per repeat, at the given path', () => {
+    const schema = z.array(z.string()).superRefine((ids, ctx) => checkUnique(ids, 'Option id', ctx, ['options']));
+    const result = schema.safeParse(['a', 'b', 'a', 'b', 'c']);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [['options'], 'Option id "a" appears more than once; each must be unique.'],
+      [['options'], 'Option id "b" appears more than once; each must be unique.'],
+    ]);
   });
 });
