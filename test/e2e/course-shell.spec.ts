@@ -1,4 +1,5 @@
 /** The learner's first journeys through the course shell, on the built site in real Chromium. */
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 test('home lists the lessons in order and leads into lesson 1', async ({ page }) => {
@@ -95,12 +96,82 @@ test('a glossary term shows its definition on keyboard focus and hides it on Esc
   const popId = await trigger.getAttribute('aria-controls');
   const popup = page.locator(`#${popId}`);
   await expect(popup).toBeHidden();
+  await expect(trigger).toHaveAttribute('aria-expanded', 'false');
   await trigger.focus();
   await expect(popup).toBeVisible();
+  await expect(trigger).toHaveAttribute('aria-expanded', 'true');
   await expect(popup).toContainText(/:/);
   await expect(popup.getByRole('link', { name: /Glossary entry/ })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(popup).toBeHidden();
+  await expect(trigger).toHaveAttribute('aria-expanded', 'false');
+});
+
+/** The glossary term "EBS volumes" in lesson 1, its popover, and the popover's glossary link. */
+async function lessonTerm(page: Page) {
+  await page.goto('/lessons/where-your-data-lives/');
+  const term = page.locator('.term[data-term="ebs-volume"]').first();
+  const trigger = term.locator('.term__trigger');
+  const popup = term.locator('.term__pop');
+  await trigger.scrollIntoViewIfNeeded();
+  return { trigger, popup, link: popup.getByRole('link', { name: /Glossary entry/ }) };
+}
+
+/** Moves the mouse in small steps from the middle of one box to the middle of another. */
+async function glide(page: Page, from: Locator, to: Locator) {
+  const [a, b] = [await from.boundingBox(), await to.boundingBox()];
+  if (!a || !b) throw new Error('both ends of the move must be on screen');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+}
+
+// WCAG 1.4.13: a definition shown on hover can itself be hovered, and stays until the pointer leaves.
+for (const width of [1280, 360]) {
+  test(`a glossary definition shown on hover stays while the pointer moves onto it (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    const { trigger, popup, link } = await lessonTerm(page);
+    await trigger.hover();
+    await expect(popup).toBeVisible();
+    await expect(trigger).toHaveAttribute('aria-expanded', 'true');
+    // At 360 px the definition is a sheet at the bottom of the screen, away from the term.
+    const sheet = await popup.evaluate((element) => getComputedStyle(element).position === 'fixed');
+    expect(sheet).toBe(width <= 640);
+    await glide(page, trigger, link);
+    // Longer than the grace period after leaving the term: it stays because it is hovered.
+    await page.waitForTimeout(1_000);
+    await expect(popup).toBeVisible();
+    await expect(trigger).toHaveAttribute('aria-expanded', 'true');
+    await link.hover();
+    await expect(link).toBeVisible();
+    // Away from both, it closes; Escape closes it at once while hovered.
+    await page.mouse.move(5, 5);
+    await expect(popup).toBeHidden();
+    await expect(trigger).toHaveAttribute('aria-expanded', 'false');
+    await trigger.hover();
+    await expect(popup).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(popup).toBeHidden();
+    await expect(trigger).toHaveAttribute('aria-expanded', 'false');
+  });
+}
+
+test.describe('on a touch screen', () => {
+  test.use({ viewport: { width: 360, height: 800 }, hasTouch: true, isMobile: true });
+  test('a tap shows a glossary definition, a second tap or Escape hides it', async ({ page }) => {
+    const { trigger, popup, link } = await lessonTerm(page);
+    await trigger.tap();
+    await expect(popup).toBeVisible();
+    await expect(trigger).toHaveAttribute('aria-expanded', 'true');
+    await expect(link).toBeInViewport();
+    await trigger.tap();
+    await expect(popup).toBeHidden();
+    await expect(trigger).toHaveAttribute('aria-expanded', 'false');
+    await trigger.tap();
+    await expect(popup).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(popup).toBeHidden();
+    await expect(trigger).toHaveAttribute('aria-expanded', 'false');
+  });
 });
 
 test.describe('an unknown address', () => {
