@@ -87,10 +87,16 @@ export function formatVolume(v: Volume): Record<string, unknown> {
   return tagged(out, v.Tags);
 }
 
-export function snapshotProgress(world: World, s: Snapshot): string {
-  if (s.State === 'completed') return '100%';
+/** How much of a snapshot is copied, 0 to 100: whole percent, and 99 at most until it completes (as AWS reports it). */
+export function snapshotPercent(world: World, s: Snapshot): number {
+  if (s.State === 'completed') return 100;
   const span = Math.max(1, s.CompleteAt - s.StartTime);
-  return `${Math.min(99, Math.floor(((world.now - s.StartTime) / span) * 100))}%`;
+  return Math.max(0, Math.min(99, Math.floor(((world.now - s.StartTime) / span) * 100)));
+}
+
+/** The snapshot's Progress as DescribeSnapshots gives it: "40%". */
+export function snapshotProgress(world: World, s: Snapshot): string {
+  return `${snapshotPercent(world, s)}%`;
 }
 
 export function formatSnapshot(world: World, s: Snapshot): Record<string, unknown> {

@@ -14,6 +14,7 @@
  */
 import type { Image, Instance, RegionName, Snapshot, Volume, World } from '../sim/index.ts';
 import { AVAILABILITY_ZONES, REGIONS } from '../sim/index.ts';
+import { snapshotPercent } from '../sim/format.ts';
 
 export type NodeKind = 'instance' | 'volume' | 'snapshot' | 'image';
 export type FrameKind = 'region' | 'az' | 'store' | 'registry';
@@ -136,13 +137,6 @@ export function visibleRegions(world: World): RegionName[] {
   for (const s of Object.values(world.snapshots)) if (s.OwnerId === world.accountId) used.add(s.Region);
   for (const img of Object.values(world.images)) if (img.OwnerId === world.accountId) used.add(img.Region);
   return REGIONS.filter((r) => used.has(r));
-}
-
-function snapshotProgress(s: Snapshot, now: number): number {
-  if (s.State === 'completed') return 1;
-  const span = s.CompleteAt - s.StartTime;
-  if (span <= 0) return 1;
-  return Math.min(1, Math.max(0, (now - s.StartTime) / span));
 }
 
 function sortedVolumes(instance: Instance, volumes: readonly Volume[]): Volume[] {
@@ -276,7 +270,7 @@ export function layoutTopology(world: World, previous?: LayoutOrder): TopologyLa
       label: nameOf(s.Tags) ?? s.SnapshotId,
       detail: `${s.VolumeSize} GiB · of ${s.CopiedFrom ?? s.VolumeId}`,
       state: s.State === 'completed' && s.Tier !== 'standard' ? `completed, ${s.Tier}` : s.State,
-      progress: snapshotProgress(s, world.now),
+      progress: snapshotPercent(world, s) / 100,
     }));
     frames.push({
       id: `${region}:snapshots`,
