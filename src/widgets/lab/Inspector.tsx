@@ -1,9 +1,10 @@
 /**
  * The selected resource: what it is, the actions the model says are possible right now (asked of
  * actionChecks, never re-derived here) each opening its small form, the ones refused with the
- * model's reason, and the files it holds or captured.
+ * model's reason, and the files it holds or captured. An AMI can also be opened up in the AMI anatomy,
+ * on this lab's actor.
  */
-import { useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import type { SimCall, World } from '../../sim/index.ts';
 import { actionChecks, filesOfImage, filesOfInstance, filesOfSnapshot } from '../../sim/index.ts';
 import { ACTION_FIELDS, PALETTE_CALLS } from './actionForms.ts';
@@ -11,6 +12,9 @@ import { ActionForm } from './ActionForm.tsx';
 import type { SimulatorActor } from './actor.ts';
 import { explainError } from './explain.ts';
 import { resourceRows } from './resources.ts';
+
+/** Loaded when the learner opens an AMI's anatomy, not with the lab (the lab page's JS budget). */
+const LabAnatomy = lazy(() => import('../concepts/anatomy/LabAnatomy.tsx'));
 
 /** Read-only probes are shown as the Files section, not as buttons. */
 const SHOWN_AS_FILES = new Set(['ListFiles']);
@@ -77,7 +81,11 @@ function Files({ world, id }: { world: World; id: string }) {
 
 export function Inspector({ actor, world, selectedId }: { actor: SimulatorActor; world: World; selectedId: string | null }) {
   const titleId = useId();
+  const anatomyId = useId();
   const [open, setOpen] = useState<Open | null>(null);
+  // The AMI whose anatomy is open; selecting another resource closes it (state adjusted while rendering).
+  const [anatomyOf, setAnatomyOf] = useState<string | null>(null);
+  if (anatomyOf !== null && anatomyOf !== selectedId) setAnatomyOf(null);
   const checks = useMemo(() => (selectedId === null ? [] : actionChecks(world, selectedId)), [world, selectedId]);
   const row = useMemo(() => resourceRows(world).find((r) => r.id === selectedId), [world, selectedId]);
   const possible = checks.filter((c) => c.ok && !SHOWN_AS_FILES.has(c.action));
@@ -161,6 +169,26 @@ export function Inspector({ actor, world, selectedId }: { actor: SimulatorActor;
               <summary>{row.kind === 'Instance' ? 'Files by volume' : 'Files it captured'}</summary>
               <Files world={world} id={row.id} />
             </details>
+          )}
+          {row.kind === 'AMI' && (
+            <div className="lab-anatomy">
+              <button
+                type="button"
+                className="button"
+                aria-expanded={anatomyOf === row.id}
+                aria-controls={anatomyId}
+                onClick={() => setAnatomyOf((current) => (current === row.id ? null : row.id))}
+              >
+                Open this AMI&apos;s anatomy
+              </button>
+              <div id={anatomyId}>
+                {anatomyOf === row.id && (
+                  <Suspense fallback={<p role="status">Loading the anatomy…</p>}>
+                    <LabAnatomy actor={actor} imageId={row.id} title={`Anatomy of ${row.name || row.id}`} />
+                  </Suspense>
+                )}
+              </div>
+            </div>
           )}
         </>
       )}

@@ -32,6 +32,15 @@ export interface AnatomyViewProps {
   title: string;
   /** Name tag or AMI name of the AMI to open first; the newest of the learner's own otherwise. */
   image?: string;
+  /**
+   * The id of the AMI to show, chosen by the caller (the Lab's inspector opens the AMI selected there,
+   * which may have no Name tag): the view follows it and offers no picker of its own.
+   */
+  imageId?: string;
+  /** Level of the title (3 in a lesson, 4 under a panel's h3); the view's sections are one below. */
+  headingLevel?: 3 | 4;
+  /** Whether to announce the actor's narration; false where the page already does (the Lab's Narration panel). */
+  narration?: boolean;
 }
 
 function launchPermissionItems(world: World, image: Image): string[] {
@@ -143,11 +152,14 @@ function describeEntry(row: MappingRow): string {
   return t.kind === 'instance-store' ? `VirtualName ${t.virtualName}` : 'NoDevice';
 }
 
-export function AnatomyView({ actor, title, image: initialName }: AnatomyViewProps) {
+export function AnatomyView({ actor, title, image: initialName, imageId: fixedId, headingLevel = 3, narration = true }: AnatomyViewProps) {
   const world = useSelector(actor, selectWorld);
   const uid = useId();
   const images = imagesOf(world);
-  const [imageId, setImageId] = useState<string | null>(() => findImage(world, initialName)?.ImageId ?? null);
+  const [pickedId, setImageId] = useState<string | null>(() => (fixedId === undefined ? (findImage(world, initialName)?.ImageId ?? null) : null));
+  const imageId = fixedId ?? pickedId;
+  const Title = headingLevel === 3 ? 'h3' : 'h4';
+  const Sub = headingLevel === 3 ? 'h4' : 'h5';
   const [instanceId, setInstanceId] = useState<string | null>(null);
   const image = imageId === null ? null : (world.images[imageId] ?? null);
   // Asked of the simulation once per World (it dry-runs each call), not on every render.
@@ -158,10 +170,10 @@ export function AnatomyView({ actor, title, image: initialName }: AnatomyViewPro
   if (image === null) {
     return (
       <section className="anat" aria-labelledby={`${uid}-title`}>
-        <h3 id={`${uid}-title`} className="anat__title">
+        <Title id={`${uid}-title`} className="anat__title">
           {title}
-        </h3>
-        <p>There is no AMI in this account to open.</p>
+        </Title>
+        <p>{fixedId === undefined ? 'There is no AMI in this account to open.' : `${fixedId} is not in the account at this point.`}</p>
       </section>
     );
   }
@@ -186,30 +198,32 @@ export function AnatomyView({ actor, title, image: initialName }: AnatomyViewPro
   return (
     <section className="anat" aria-labelledby={`${uid}-title`}>
       <header className="anat__header">
-        <h3 id={`${uid}-title`} className="anat__title">
+        <Title id={`${uid}-title`} className="anat__title">
           {title}
-        </h3>
-        <label className="anat__pick">
-          <span>AMI</span>
-          <select
-            value={image.ImageId}
-            onChange={(event) => {
-              setImageId(event.target.value);
-              setInstanceId(null);
-            }}
-          >
-            {images.map((i) => (
-              <option key={i.ImageId} value={i.ImageId}>
-                {imageLabel(i)}
-              </option>
-            ))}
-          </select>
-        </label>
+        </Title>
+        {fixedId === undefined && (
+          <label className="anat__pick">
+            <span>AMI</span>
+            <select
+              value={image.ImageId}
+              onChange={(event) => {
+                setImageId(event.target.value);
+                setInstanceId(null);
+              }}
+            >
+              {images.map((i) => (
+                <option key={i.ImageId} value={i.ImageId}>
+                  {imageLabel(i)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </header>
 
       <div className="anat__record">
         <section className="anat-card" aria-labelledby={`${uid}-meta`}>
-          <h4 id={`${uid}-meta`}>Metadata</h4>
+          <Sub id={`${uid}-meta`}>Metadata</Sub>
           <dl className="anat-dl">
             <dt>Name</dt>
             <dd>{image.Name}</dd>
@@ -240,7 +254,7 @@ export function AnatomyView({ actor, title, image: initialName }: AnatomyViewPro
           </dl>
         </section>
         <section className="anat-card" aria-labelledby={`${uid}-perm`}>
-          <h4 id={`${uid}-perm`}>Launch permissions</h4>
+          <Sub id={`${uid}-perm`}>Launch permissions</Sub>
           {image.State === 'deregistered' ? (
             <p>None: a deregistered AMI launches nothing.</p>
           ) : (
@@ -299,7 +313,7 @@ export function AnatomyView({ actor, title, image: initialName }: AnatomyViewPro
       )}
 
       <section aria-labelledby={`${uid}-bdm`}>
-        <h4 id={`${uid}-bdm`}>Block device mapping: {rows.length === 1 ? 'one entry' : `${rows.length} entries`}</h4>
+        <Sub id={`${uid}-bdm`}>Block device mapping: {rows.length === 1 ? 'one entry' : `${rows.length} entries`}</Sub>
         <div className="anat-columns" aria-hidden="true">
           <span>Entry in the AMI</span>
           <span />
@@ -336,7 +350,7 @@ export function AnatomyView({ actor, title, image: initialName }: AnatomyViewPro
 
       {image.State === 'deregistered' && (
         <section className="anat-remains" aria-labelledby={`${uid}-remains`}>
-          <h4 id={`${uid}-remains`}>What remains after DeregisterImage</h4>
+          <Sub id={`${uid}-remains`}>What remains after DeregisterImage</Sub>
           <ul>
             <li>
               {left.length === 0
@@ -352,7 +366,7 @@ export function AnatomyView({ actor, title, image: initialName }: AnatomyViewPro
           </ul>
         </section>
       )}
-      <RecentNarration actor={actor} />
+      {narration && <RecentNarration actor={actor} />}
     </section>
   );
 }
