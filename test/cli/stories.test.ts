@@ -2,35 +2,14 @@
 // process fed on stdin), plain and with --jsonl, and must print exactly the reviewed expected
 // files. To regenerate them deliberately: UPDATE_STORIES=1 npm run test:unit -- test/cli/stories.test.ts
 // then read the diff: the expected files are the specification, not a recording.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, sim, type Run } from './sim-process.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const STORIES = join(ROOT, 'test/cli/stories');
 const UPDATE = process.env['UPDATE_STORIES'] === '1';
-
-interface Run {
-  stdout: string;
-  stderr: string;
-  status: number | null;
-}
-
-/** `npm run --silent sim -- ARGS < input`, from `cwd` (what --state is relative to). */
-function sim(input: string, args: string[] = [], cwd = ROOT): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn('npm', ['run', '--silent', '--prefix', ROOT, 'sim', '--', ...args], { cwd });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (status) => done({ stdout, stderr, status }));
-    child.stdin.end(input);
-  });
-}
 
 function plainTranscript(r: Run): string {
   return `exit status: ${r.status}\n\n==> stdout <==\n${r.stdout}\n==> stderr <==\n${r.stderr}`;
