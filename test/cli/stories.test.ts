@@ -4,7 +4,7 @@
 // then read the diff: the expected files are the specification, not a recording.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, sim, type Run } from './sim-process.ts';
 
