@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { DIST, STATIC_IMPORT, pageScripts, builtPages, gzippedBytes, budgetFor } from '../support/site.ts';
-import type { ScriptFile } from '../support/site.ts';
+import type { BuiltPage, ScriptFile } from '../support/site.ts';
 
 /** The chunk a lab loads on the learner's first interaction (named after src/widgets/lab/commands.ts). */
 const FIRST_INTERACTION = /^commands\.[\w-]+\.js$/;
@@ -71,6 +71,24 @@ for (const page of builtPages()) {
     ).toBeLessThanOrEqual(budget.bytes);
   });
 }
+
+/** A lesson whose only widget is its quiz at the end reads as a text page: issue 9 gives it the text budget on load. */
+const isTextLesson = (page: BuiltPage) => {
+  const components = [...page.html.matchAll(/\scomponent-url="([^"]+)"/g)].map((m) => posix.basename(m[1]!));
+  return page.route.startsWith('/lessons/') && components.length > 0 && components.every((c) => /^Quiz\./.test(c));
+};
+
+for (const page of builtPages().filter(isTextLesson)) {
+  test(`${page.route} (a text lesson with its quiz) loads at most 15 KB of JS with the page`, () => {
+    const onLoad = pageScripts(page, 'on load');
+    const total = sum(onLoad);
+    expect(total, `${page.route} loads ${total} B of gzipped JS before the quiz is scrolled to: ${onLoad.map((f) => `${f.name}: ${gzippedBytes(f)} B`).join(', ')}`).toBeLessThanOrEqual(15 * 1024);
+  });
+}
+
+test('the build has text lessons, checked against the text budget on load', () => {
+  expect(builtPages().filter(isTextLesson).length).toBeGreaterThan(0);
+});
 
 test('/lab/ counts the CLI engine its first interaction loads, and only that', () => {
   const lab = builtPages().find((p) => p.route === '/lab/');

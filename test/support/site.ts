@@ -39,8 +39,11 @@ export interface ScriptFile {
 
 export { STATIC_IMPORT } from '../../src/integrations/preload-islands.mjs';
 
-/** Scripts a page loads on its own: <script src>, inline scripts, island components and renderers, and their static imports. */
-export function pageScripts(page: BuiltPage): ScriptFile[] {
+/**
+ * Scripts a page loads on its own: <script src>, inline scripts, island components and renderers, and their
+ * static imports; with 'on load', only the islands that hydrate at once (client:load).
+ */
+export function pageScripts(page: BuiltPage, islands: 'all' | 'on load' = 'all'): ScriptFile[] {
   const seen = new Map<string, ScriptFile>();
   const urls = new Set<string>();
   for (const m of page.html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
@@ -52,6 +55,8 @@ export function pageScripts(page: BuiltPage): ScriptFile[] {
     }
   }
   for (const m of page.html.matchAll(/<astro-island\b[^>]*>/g)) {
+    // 'on load': what the page loads before the reader scrolls, i.e. without client:visible islands.
+    if (islands === 'on load' && !/\sclient="load"/.test(m[0])) continue;
     for (const attr of ['component-url', 'renderer-url']) {
       const url = new RegExp(`${attr}="([^"]+)"`).exec(m[0])?.[1];
       if (url) urls.add(url);
