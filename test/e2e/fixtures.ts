@@ -35,9 +35,18 @@ export const test = base.extend<{ allowedConsoleErrors: RegExp[]; pageHealth: st
 
 export { expect };
 
-/** Follows the system theme the way a learner's OS would set it. */
+/**
+ * Follows the system theme the way a learner's OS would set it, then waits until the colour
+ * transitions the switch started have ended: an axe scan mid-fade measures colours no reader sees
+ * for long (seen on a loaded CI machine, where the fade outlasted the scan's start).
+ */
 export async function useTheme(page: Page, theme: Theme): Promise<void> {
   await page.emulateMedia({ colorScheme: theme });
+  await page.evaluate(async () => {
+    await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
 }
 
 /**
