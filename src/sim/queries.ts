@@ -7,7 +7,7 @@ import { execute, isReadOnlyAction } from './execute.ts';
 import { prefixOf } from './ids.ts';
 import { mountsOf } from './actions/files.ts';
 import { accountSnapshotMonthlyUSD, accruedSnapshotStorageUSD, billedBlocks, roundUSD } from './ledger.ts';
-import type { Ec2Error, RegionName, SimCall, World } from './types.ts';
+import type { Ec2Error, RegionName, SimCall, Tag, World } from './types.ts';
 
 export interface ActionCheck {
   action: string;
@@ -22,6 +22,12 @@ const PROBE_NAME = 'lab-probe-image';
 
 function otherRegion(region: RegionName): RegionName {
   return REGIONS.find((r) => r !== region) ?? region;
+}
+
+/** CreateTags probed with the resource's current Name; execute() refuses a resource of another account. */
+function tagCall(region: RegionName, id: string, tags: readonly Tag[]): SimCall {
+  const name = tags.find((t) => t.Key === 'Name')?.Value ?? '';
+  return { action: 'CreateTags', region, params: { Resources: [id], Tags: [{ Key: 'Name', Value: name }] } };
 }
 
 function candidates(world: World, id: string): SimCall[] {
@@ -41,6 +47,7 @@ function candidates(world: World, id: string): SimCall[] {
         { action: 'WriteFile', region, params: { InstanceId: id, Path: '/home/lab-probe.txt', Content: '' } },
         { action: 'InstallPackage', region, params: { InstanceId: id, Package: 'nginx' } },
         { action: 'ListFiles', region, params: { InstanceId: id } },
+        tagCall(region, id, i.Tags),
       ];
     }
     case 'vol': {
@@ -57,6 +64,7 @@ function candidates(world: World, id: string): SimCall[] {
         { action: 'DetachVolume', region, params: { VolumeId: id } },
         { action: 'DeleteVolume', region, params: { VolumeId: id } },
         { action: 'CreateSnapshot', region, params: { VolumeId: id } },
+        tagCall(region, id, v.Tags),
       ];
     }
     case 'snap': {
@@ -81,6 +89,7 @@ function candidates(world: World, id: string): SimCall[] {
             BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { SnapshotId: id } }],
           },
         },
+        tagCall(region, id, s.Tags),
       ];
     }
     case 'ami': {
@@ -94,6 +103,7 @@ function candidates(world: World, id: string): SimCall[] {
         { action: 'EnableImage', region, params: { ImageId: id } },
         { action: 'CopyImage', region: otherRegion(region), params: { SourceRegion: region, SourceImageId: id, Name: img.Name } },
         { action: 'ModifyImageAttribute', region, params: { ImageId: id, LaunchPermission: { Add: [{ UserId: OTHER_ACCOUNT }] } } },
+        tagCall(region, id, img.Tags),
       ];
     }
     default:

@@ -90,6 +90,72 @@ describe.each([false, true])('Lab (StrictMode: %s)', (strict) => {
     expect(within(table()).getByRole('button', { name: new RegExp(snapshot?.SnapshotId ?? '-') })).toBeTruthy();
   });
 
+  test('the CreateSnapshot form names the snapshot with TagSpecifications, printed as the AWS CLI takes it; empty means no tags', () => {
+    const actor = startActor(launchScenario());
+    renderLab(actor, strict);
+    const rootId = Object.values(world(actor).volumes)[0]?.VolumeId ?? '';
+    fireEvent.click(within(table()).getByRole('button', { name: new RegExp(rootId) }));
+    fireEvent.click(within(screen.getByRole('group', { name: `Actions possible on ${rootId}` })).getByRole('button', { name: 'CreateSnapshot' }));
+    const form = screen.getByRole('form', { name: `CreateSnapshot on ${rootId}` });
+    const nameTag = within(form).getByLabelText(/^Name tag/);
+    expect((nameTag as HTMLInputElement).value).toBe('');
+    expect(within(form).getByText(`aws ec2 create-snapshot --volume-id ${rootId}`)).toBeTruthy();
+    fireEvent.change(nameTag, { target: { value: 'web-data-backup' } });
+    const command = `aws ec2 create-snapshot --volume-id ${rootId} --tag-specifications 'ResourceType=snapshot,Tags=[{Key=Name,Value=web-data-backup}]'`;
+    expect(within(form).getByText(command)).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: 'Run CreateSnapshot' }));
+    expect(actor.getSnapshot().context.history.entries.at(-1)).toEqual({
+      kind: 'call',
+      call: {
+        action: 'CreateSnapshot',
+        region: 'us-east-1',
+        params: { VolumeId: rootId, TagSpecifications: [{ ResourceType: 'snapshot', Tags: [{ Key: 'Name', Value: 'web-data-backup' }] }] },
+      },
+    });
+    expect(within(form).getByRole('status').textContent).toContain(command);
+    const snapshot = Object.values(world(actor).snapshots).find((s) => s.VolumeId === rootId);
+    expect(snapshot?.Tags).toEqual([{ Key: 'Name', Value: 'web-data-backup' }]);
+  });
+
+  test('a completed snapshot offers CreateTags (Key, Value), which renames it', () => {
+    const actor = startActor(launchScenario());
+    renderLab(actor, strict);
+    const rootId = Object.values(world(actor).volumes)[0]?.VolumeId ?? '';
+    act(() => {
+      actor.send({ type: 'call.run', call: { action: 'CreateSnapshot', params: { VolumeId: rootId } } });
+      actor.send({ type: 'call.run', call: { action: 'Advance', params: { Seconds: 3600 } } });
+    });
+    const snapshotId = Object.values(world(actor).snapshots).find((s) => s.VolumeId === rootId)?.SnapshotId ?? '';
+    expect(world(actor).snapshots[snapshotId]?.State).toBe('completed');
+    fireEvent.click(within(table()).getByRole('button', { name: new RegExp(snapshotId) }));
+    const actions = screen.getByRole('group', { name: `Actions possible on ${snapshotId}` });
+    fireEvent.click(within(actions).getByRole('button', { name: 'CreateTags' }));
+    const form = screen.getByRole('form', { name: `CreateTags on ${snapshotId}` });
+    expect((within(form).getByLabelText('Key') as HTMLInputElement).value).toBe('Name');
+    fireEvent.change(within(form).getByLabelText('Value'), { target: { value: 'web-data-backup' } });
+    const command = `aws ec2 create-tags --resources ${snapshotId} --tags Key=Name,Value=web-data-backup`;
+    expect(within(form).getByText(command)).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: 'Run CreateTags' }));
+    expect(actor.getSnapshot().context.history.entries.at(-1)).toEqual({
+      kind: 'call',
+      call: { action: 'CreateTags', region: 'us-east-1', params: { Resources: [snapshotId], Tags: [{ Key: 'Name', Value: 'web-data-backup' }] } },
+    });
+    expect(world(actor).snapshots[snapshotId]?.Tags).toEqual([{ Key: 'Name', Value: 'web-data-backup' }]);
+  });
+
+  test('launching an instance with a Name tag tags the instance and its volumes in one --tag-specifications', () => {
+    const actor = startActor();
+    renderLab(actor, strict);
+    fireEvent.click(screen.getByRole('button', { name: 'Launch an instance' }));
+    const form = screen.getByRole('form', { name: 'Launch an instance' });
+    fireEvent.change(within(form).getByLabelText(/^Name tag/), { target: { value: 'app-server' } });
+    expect(within(form).getByText(/--tag-specifications 'ResourceType=instance,Tags=\[\{Key=Name,Value=app-server\}\]' 'ResourceType=volume,Tags=\[\{Key=Name,Value=app-server\}\]'$/)).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: 'Run RunInstances' }));
+    const instance = Object.values(world(actor).instances)[0];
+    expect(instance?.Tags).toEqual([{ Key: 'Name', Value: 'app-server' }]);
+    expect(Object.values(world(actor).volumes).map((v) => v.Tags)).toEqual([[{ Key: 'Name', Value: 'app-server' }]]);
+  });
+
   test('a refused click shows the AWS error code and message and a plain-language explanation', () => {
     const actor = startActor(launchScenario());
     renderLab(actor, strict);

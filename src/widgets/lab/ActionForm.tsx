@@ -71,6 +71,7 @@ export function ActionForm({ actor, world, call, fields, title, onClose }: Actio
         return (
           <div className="lab-field" key={f.param}>
             <label htmlFor={fieldId}>
+              {f.label !== undefined && <>{f.label} </>}
               <code>{f.param}</code>
             </label>
             {f.kind === 'select' ? (

@@ -17,6 +17,10 @@ export interface FieldSpec {
   hint: string;
   options?: (world: World, call: SimCall) => readonly string[];
   initial?: (world: World, call: SimCall) => FieldValue;
+  /** Shown before the parameter name when the field fills only part of it (the Name tag of TagSpecifications). */
+  label?: string;
+  /** Writes the value into the call for a field that is not one plain parameter (a tag inside a list). */
+  apply?: (params: Record<string, unknown>, value: FieldValue) => Record<string, unknown>;
 }
 
 /** A device of the instance that CreateImage may leave out of the AMI (every one but the root). */
@@ -52,11 +56,51 @@ const zone: FieldSpec = {
   options: zones,
 };
 
+/**
+ * An optional Name tag for what the call creates, sent as TagSpecifications with one entry per
+ * resource type (as the AWS CLI's --tag-specifications takes them); left empty, no tags are sent.
+ */
+function nameTag(resourceTypes: readonly string[], what: string): FieldSpec {
+  return {
+    param: 'TagSpecifications',
+    label: 'Name tag',
+    kind: 'text',
+    hint: `Tags ${what} with Key=Name and this value (ResourceType=${resourceTypes.join(', ')}); leave empty for no tags.`,
+    apply: (params, value) => {
+      const { TagSpecifications: _dropped, ...others } = params;
+      const name = typeof value === 'string' ? value.trim() : '';
+      if (name === '') return others;
+      return { ...others, TagSpecifications: resourceTypes.map((ResourceType) => ({ ResourceType, Tags: [{ Key: 'Name', Value: name }] })) };
+    },
+  };
+}
+
+/** The first tag of a CreateTags call, with one of its members set. */
+function setFirstTag(params: Record<string, unknown>, member: 'Key' | 'Value', value: FieldValue): Record<string, unknown> {
+  const tags = Array.isArray(params['Tags']) ? (params['Tags'] as unknown[]) : [];
+  const first = tags[0] !== null && typeof tags[0] === 'object' ? (tags[0] as Record<string, unknown>) : {};
+  return { ...params, Tags: [{ ...first, [member]: typeof value === 'string' ? value : '' }, ...tags.slice(1)] };
+}
+
+function firstTag(call: SimCall, member: 'Key' | 'Value'): string {
+  const tags = call.params?.['Tags'];
+  const first: unknown = Array.isArray(tags) ? tags[0] : undefined;
+  const value = first !== null && typeof first === 'object' ? (first as Record<string, unknown>)[member] : undefined;
+  return typeof value === 'string' ? value : '';
+}
+
+const snapshotTag = nameTag(['snapshot'], 'the new snapshot');
+const volumeTag = nameTag(['volume'], 'the new volume');
+const imageTag = nameTag(['image', 'snapshot'], 'the new AMI and its snapshots');
+
 export const ACTION_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
-  CreateSnapshot: [description],
+  CreateSnapshot: [description, snapshotTag],
+  CreateSnapshots: [nameTag(['snapshot'], 'each new snapshot')],
+  CopySnapshot: [snapshotTag],
   CreateImage: [
     imageName,
     description,
+    imageTag,
     {
       param: 'NoReboot',
       kind: 'checkbox',
@@ -64,7 +108,7 @@ export const ACTION_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
       initial: () => false,
     },
   ],
-  CreateVolume: [zone],
+  CreateVolume: [zone, volumeTag],
   AttachVolume: [
     {
       param: 'InstanceId',
@@ -92,9 +136,26 @@ export const ACTION_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
       options: zones,
       initial: (_world, call) => `${regionOf(call)}a`,
     },
+    nameTag(['instance', 'volume'], 'the new instance and its volumes'),
   ],
-  CopyImage: [{ ...imageName, hint: 'A name for the copy in the destination Region.' }],
-  RegisterImage: [{ ...imageName, initial: (world) => uniqueImageName(world, 'registered-image') }],
+  CopyImage: [{ ...imageName, hint: 'A name for the copy in the destination Region.' }, imageTag],
+  RegisterImage: [{ ...imageName, initial: (world) => uniqueImageName(world, 'registered-image') }, nameTag(['image'], 'the new AMI')],
+  CreateTags: [
+    {
+      param: 'Key',
+      kind: 'text',
+      hint: 'The tag key; Name is the one the console shows as the resource’s name.',
+      initial: (_world, call) => firstTag(call, 'Key') || 'Name',
+      apply: (params, value) => setFirstTag(params, 'Key', value),
+    },
+    {
+      param: 'Value',
+      kind: 'text',
+      hint: 'The tag value; it replaces the value of a tag with the same key.',
+      initial: (_world, call) => firstTag(call, 'Value'),
+      apply: (params, value) => setFirstTag(params, 'Value', value),
+    },
+  ],
   WriteFile: [
     { param: 'Path', kind: 'text', hint: 'Where to write: / is the root volume, /mnt/sdX a volume attached as /dev/sdX.', initial: () => '/home/ec2-user/notes.txt' },
     { param: 'Content', kind: 'textarea', hint: 'What the file contains.', initial: () => 'Hello from the lab\n' },
@@ -133,6 +194,7 @@ export const PALETTE_CALLS: ReadonlyArray<{ label: string; call: (world: World) 
       zone,
       { param: 'Size', kind: 'number', hint: 'Size in GiB.', initial: () => '8' },
       { param: 'VolumeType', kind: 'select', hint: 'The EBS volume type.', options: () => ['gp3', 'gp2', 'io1', 'io2', 'st1', 'sc1', 'standard'] },
+      volumeTag,
     ],
   },
 ];
@@ -161,7 +223,8 @@ function setParam(params: Record<string, unknown>, path: string, value: unknown)
 export function initialValues(world: World, call: SimCall, fields: readonly FieldSpec[]): Record<string, FieldValue> {
   const values: Record<string, FieldValue> = {};
   for (const f of fields) {
-    const fromCall = getParam(call.params, f.param);
+    // A field that fills part of a parameter starts from its own default, not the parameter's value.
+    const fromCall = f.apply === undefined ? getParam(call.params, f.param) : undefined;
     const fromSpec = f.initial?.(world, call);
     if (fromSpec !== undefined && (fromCall === undefined || f.param === 'Name')) values[f.param] = fromSpec;
     else if (typeof fromCall === 'boolean') values[f.param] = fromCall;
@@ -197,7 +260,8 @@ export function buildCall(
   let params: Record<string, unknown> = { ...base.params };
   for (const f of fields) {
     const value = values[f.param];
-    if (f.kind === 'checkbox') params = setParam(params, f.param, value === true ? true : undefined);
+    if (f.apply !== undefined) params = f.apply(params, value ?? '');
+    else if (f.kind === 'checkbox') params = setParam(params, f.param, value === true ? true : undefined);
     else if (typeof value !== 'string' || value === '') params = setParam(params, f.param, undefined);
     else if (f.kind === 'number' && /^\d+$/.test(value.trim())) params = setParam(params, f.param, Number(value.trim()));
     else params = setParam(params, f.param, value);

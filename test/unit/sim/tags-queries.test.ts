@@ -25,14 +25,26 @@ describe('CreateTags / DeleteTags', () => {
 describe('queries', () => {
   test('possibleActions follows the rules execute() enforces', () => {
     const { world, instanceId, rootVolumeId } = runningInstance();
-    expect(possibleActions(world, instanceId)).toEqual(['StopInstances', 'RebootInstances', 'TerminateInstances', 'CreateImage', 'CreateSnapshots', 'WriteFile', 'InstallPackage', 'ListFiles']);
-    expect(possibleActions(world, rootVolumeId)).toEqual(['CreateSnapshot']);
+    expect(possibleActions(world, instanceId)).toEqual(['StopInstances', 'RebootInstances', 'TerminateInstances', 'CreateImage', 'CreateSnapshots', 'WriteFile', 'InstallPackage', 'ListFiles', 'CreateTags']);
+    expect(possibleActions(world, rootVolumeId)).toEqual(['CreateSnapshot', 'CreateTags']);
     const stopped = advance(ok(world, 'StopInstances', { InstanceIds: [instanceId] }).world, 30).world;
-    expect(possibleActions(stopped, instanceId)).toEqual(['StartInstances', 'TerminateInstances', 'CreateImage', 'CreateSnapshots']);
-    expect(possibleActions(stopped, rootVolumeId)).toEqual(['DetachVolume', 'CreateSnapshot']);
+    expect(possibleActions(stopped, instanceId)).toEqual(['StartInstances', 'TerminateInstances', 'CreateImage', 'CreateSnapshots', 'CreateTags']);
+    expect(possibleActions(stopped, rootVolumeId)).toEqual(['DetachVolume', 'CreateSnapshot', 'CreateTags']);
     const why = actionChecks(world, rootVolumeId).find((c) => c.action === 'DetachVolume')!;
     expect(why).toMatchObject({ ok: false, error: { Code: 'IncorrectState' } });
+    // Anything the account owns can be tagged; a public AMI of another account cannot.
     expect(possibleActions(world, al2023(world))).toEqual(['RunInstances', 'CopyImage']);
+    expect(actionChecks(world, al2023(world)).find((c) => c.action === 'CreateTags')).toMatchObject({ ok: false, error: { Code: 'UnauthorizedOperation' } });
+    const created = ok(world, 'CreateSnapshot', { VolumeId: rootVolumeId, TagSpecifications: [{ ResourceType: 'snapshot', Tags: [{ Key: 'Name', Value: 'backup' }] }] });
+    const snapshotId = (created.out as { SnapshotId: string }).SnapshotId;
+    const tagged = advance(created.world, 3600).world;
+    expect(tagged.snapshots[snapshotId]?.State).toBe('completed');
+    expect(possibleActions(tagged, snapshotId)).toContain('CreateTags');
+    expect(actionChecks(tagged, snapshotId).find((c) => c.action === 'CreateTags')?.call).toEqual({
+      action: 'CreateTags',
+      region: 'us-east-1',
+      params: { Resources: [snapshotId], Tags: [{ Key: 'Name', Value: 'backup' }] },
+    });
     expect(possibleActions(world, 'vol-0123456789abcdef0')).toEqual([]);
   });
 
