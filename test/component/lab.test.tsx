@@ -10,6 +10,7 @@ import { billedBlocks, roundUSD, snapshotMonthlyUSD } from '../../src/sim/ledger
 import type { SimulatorActor } from '../../src/widgets/lab/actor.ts';
 import { loadCli } from '../../src/widgets/lab/cli.ts';
 import { LabView } from '../../src/widgets/lab/LabView.tsx';
+import { splitIds } from '../../src/widgets/lab/resources.ts';
 
 afterEach(cleanup);
 // The lab loads the CLI engine on the first interaction; load it up front so the forms show commands at once.
@@ -196,6 +197,30 @@ describe.each([false, true])('Lab (StrictMode: %s)', (strict) => {
     await waitFor(() => expect(terminal.textContent).toContain('An error occurred (InvalidSnapshot.NotFound)'));
     expect(terminal.textContent).toContain('An error occurred (InvalidSnapshot.NotFound) when calling the DeleteSnapshot operation');
     expect(terminal.querySelector('.lab-error__why')?.textContent).toMatch(/No snapshot with this id/);
+  });
+});
+
+describe('Lab inspector layout', () => {
+  test("the selected resource's heading is followed by its facts; account-wide Create actions come after them", () => {
+    const actor = startActor(launchScenario());
+    renderLab(actor);
+    const rootId = Object.values(world(actor).volumes)[0]?.VolumeId ?? '';
+    fireEvent.click(within(table()).getByRole('button', { name: new RegExp(rootId) }));
+    const heading = screen.getByRole('heading', { level: 3, name: /^Volume / });
+    expect(heading.nextElementSibling?.tagName).toBe('DL');
+    const create = screen.getByRole('group', { name: 'Create' });
+    const actions = screen.getByRole('group', { name: `Actions possible on ${rootId}` });
+    expect(actions.compareDocumentPosition(create) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  test('splitIds cuts relations text into words and whole ids, so a view can keep each id on one line', () => {
+    expect(splitIds('20 GiB gp3; attached to i-9cbfb0053d5b8e1ad at /dev/sdf')).toEqual([
+      { text: '20 GiB gp3; attached to ', isId: false },
+      { text: 'i-9cbfb0053d5b8e1ad', isId: true },
+      { text: ' at /dev/sdf', isId: false },
+    ]);
+    expect(splitIds('maps /dev/xvda from snap-0123456789abcdef0').map((p) => p.text).join('')).toBe('maps /dev/xvda from snap-0123456789abcdef0');
+    expect(splitIds('public, owned by amazon')).toEqual([{ text: 'public, owned by amazon', isId: false }]);
   });
 });
 

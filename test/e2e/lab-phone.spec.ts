@@ -58,9 +58,12 @@ test('at 320 px with touch: tap the data volume in the diagram, snapshot it, and
   await expect(snapshot.getByRole('cell').nth(1)).toHaveText(/^pending, \d+% copied$|^completed$/);
   await snapshot.scrollIntoViewIfNeeded();
   await step('snapshot-in-text-twin');
-  // The table scrolls inside its own box: its state and location columns are a swipe away.
+  // On a phone each row is a card: its state and location are in view, with no sideways scrolling.
+  const wrap = lab.getByRole('region', { name: /Resources in the account/ });
+  expect(await wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  await expect(snapshot.getByRole('cell').nth(1)).toBeInViewport();
   await snapshot.getByRole('cell').nth(2).scrollIntoViewIfNeeded();
-  await step('text-twin-scrolled-sideways');
+  await step('text-twin-location');
   await expect(snapshot.getByRole('cell').nth(1)).toHaveText('completed', { timeout: 30_000 });
   await step('snapshot-completed');
 

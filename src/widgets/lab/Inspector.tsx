@@ -11,7 +11,7 @@ import { ACTION_FIELDS, PALETTE_CALLS } from './actionForms.ts';
 import { ActionForm } from './ActionForm.tsx';
 import type { SimulatorActor } from './actor.ts';
 import { explainError } from './explain.ts';
-import { resourceRows } from './resources.ts';
+import { resourceRows, splitIds } from './resources.ts';
 
 /** Loaded when the learner opens an AMI's anatomy, not with the lab (the lab page's JS budget). */
 const LabAnatomy = lazy(() => import('../concepts/anatomy/LabAnatomy.tsx'));
@@ -98,20 +98,6 @@ export function Inspector({ actor, world, selectedId }: { actor: SimulatorActor;
   return (
     <section className="lab-panel lab-inspector" aria-labelledby={titleId}>
       <h3 id={titleId}>{row ? `${row.kind} ${row.name || row.id}` : 'Actions'}</h3>
-      <div className="lab-palette" role="group" aria-label="Create">
-        {PALETTE_CALLS.map((p) => (
-          <button
-            key={p.label}
-            type="button"
-            className="button"
-            aria-expanded={open?.key === `palette:${p.label}`}
-            onClick={() => openForm({ key: `palette:${p.label}`, call: p.call(world), title: p.label, fields: p.fields })}
-          >
-            {p.label}
-          </button>
-        ))}
-      </div>
-      {open?.key.startsWith('palette:') && form}
       {selectedId === null ? (
         <p className="muted">Select a resource in the diagram or the table to see what you can do with it.</p>
       ) : row === undefined ? (
@@ -121,14 +107,24 @@ export function Inspector({ actor, world, selectedId }: { actor: SimulatorActor;
           <dl className="lab-facts">
             <dt>Id</dt>
             <dd>
-              <code>{row.id}</code>
+              <code className="lab-id">{row.id}</code>
             </dd>
             <dt>State</dt>
             <dd>{row.state}</dd>
             <dt>Where</dt>
             <dd>{row.location}</dd>
             <dt>Relations</dt>
-            <dd>{row.relations}</dd>
+            <dd>
+              {splitIds(row.relations).map((part, i) =>
+                part.isId ? (
+                  <span key={i} className="lab-id-text">
+                    {part.text}
+                  </span>
+                ) : (
+                  part.text
+                ),
+              )}
+            </dd>
           </dl>
           <h4>Possible now</h4>
           {possible.length === 0 ? (
@@ -192,6 +188,22 @@ export function Inspector({ actor, world, selectedId }: { actor: SimulatorActor;
           )}
         </>
       )}
+      {/* Account-wide actions come after the selected resource, so its heading is followed by its facts. */}
+      <h4>Create</h4>
+      <div className="lab-palette" role="group" aria-label="Create">
+        {PALETTE_CALLS.map((p) => (
+          <button
+            key={p.label}
+            type="button"
+            className="button"
+            aria-expanded={open?.key === `palette:${p.label}`}
+            onClick={() => openForm({ key: `palette:${p.label}`, call: p.call(world), title: p.label, fields: p.fields })}
+          >
+            {p.label}
+          </button>
+        ))}
+      </div>
+      {open?.key.startsWith('palette:') && form}
     </section>
   );
 }

@@ -97,3 +97,21 @@ export function resourceRows(world: World): ResourceRow[] {
   }
   return rows;
 }
+
+const ID_PATTERN = /\b(?:i|vol|snap|ami)-[0-9a-f]{8,17}\b/g;
+
+/**
+ * A row's text cut into plain pieces and AWS ids, so a view can keep each id on one line (a
+ * browser would otherwise break it after its hyphen) while the text still wraps between words.
+ */
+export function splitIds(text: string): Array<{ text: string; isId: boolean }> {
+  const parts: Array<{ text: string; isId: boolean }> = [];
+  let last = 0;
+  for (const m of text.matchAll(ID_PATTERN)) {
+    if (m.index > last) parts.push({ text: text.slice(last, m.index), isId: false });
+    parts.push({ text: m[0], isId: true });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), isId: false });
+  return parts;
+}
