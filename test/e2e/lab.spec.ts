@@ -37,17 +37,22 @@ test('launch an instance by typing, snapshot its root volume by clicking, watch 
   const form = lab.getByRole('form', { name: /^CreateSnapshot on vol-/ });
   await form.getByLabel('Description').fill('first backup');
   await expect(form.locator('.lab-cli')).toHaveText(/^aws ec2 create-snapshot --description 'first backup' --volume-id vol-[0-9a-f]{17}$/);
+  // The clock is paused while the snapshot starts, so a slow machine cannot miss its pending state.
+  await lab.getByRole('button', { name: 'Pause clock' }).click();
   await form.getByRole('button', { name: 'Run CreateSnapshot' }).click();
   await expect(form.getByRole('status')).toContainText('Ran aws ec2 create-snapshot');
 
   const snapshotRow = table.locator('tr', { has: page.getByRole('button', { name: /^Snapshot snap-/ }) });
   // Pending, with how much is copied (the diagram shows that as a fill the text twin cannot).
   await expect(snapshotRow.getByRole('cell').nth(1)).toHaveText(/^pending, \d+% copied$/);
+  await lab.getByRole('button', { name: 'Resume clock' }).click();
   await expect(snapshotRow.getByRole('cell').nth(1)).toHaveText('completed', { timeout: 20_000 });
   // The narration said so (aria-live).
   await expect(lab.getByRole('region', { name: 'What just happened' })).toContainText(/Snapshot snap-[0-9a-f]+ of vol-[0-9a-f]+ completed/);
 
   // Undo steps back over the clock's progress: the snapshot is pending again; redo completes it.
+  // (Paused, so the clock does not complete it again before the check.)
+  await lab.getByRole('button', { name: 'Pause clock' }).click();
   await lab.getByRole('button', { name: 'Undo' }).click();
   await expect(snapshotRow.getByRole('cell').nth(1)).toHaveText(/^pending, \d+% copied$/);
   await lab.getByRole('button', { name: 'Redo' }).click();
