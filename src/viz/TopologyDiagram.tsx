@@ -12,9 +12,10 @@
  * Nodes are buttons (Enter or Space selects, as a click does); every label is text, and states are
  * written out, never shown by colour alone.
  */
-import { useId, useLayoutEffect, useRef } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { LayoutFrame, LayoutLink, LayoutNode, TopologyLayout } from './layout.ts';
+import { fitLine, textWidth } from './textFit.ts';
 
 export interface TopologyDiagramProps {
   layout: TopologyLayout;
@@ -32,11 +33,6 @@ const KIND_NAMES: Record<LayoutNode['kind'], string> = {
   snapshot: 'Snapshot',
   image: 'AMI',
 };
-
-/** Shortens a frame note's second line (frames are not named to assistive technology). */
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
 
 /**
  * A node's accessible name: its kind, then exactly the text it shows (so what a speech-input user
@@ -72,27 +68,59 @@ function Frame({ frame }: { frame: LayoutFrame }) {
       <text className="topo-frame__label" x={isRegion ? 10 : 8} y={isRegion ? 20 : 18}>
         {frame.label}
       </text>
-      {frame.note !== undefined && (
-        <text className="topo-frame__note" x={8} y={32}>
-          {frame.note.length > 30 ? (
-            <>
-              <tspan x={8}>{frame.note.slice(0, frame.note.lastIndexOf(' ', 30))}</tspan>
-              <tspan x={8} dy={12}>
-                {clip(frame.note.slice(frame.note.lastIndexOf(' ', 30) + 1), 36)}
-              </tspan>
-            </>
-          ) : (
-            frame.note
-          )}
-        </text>
-      )}
+      {frame.note !== undefined &&
+        (frame.note.length > 30 ? (
+          <>
+            <FittedText className="topo-frame__note" x={8} y={32} text={frame.note.slice(0, frame.note.lastIndexOf(' ', 30))} fontPx={10} maxPx={frame.w - 14} />
+            <FittedText className="topo-frame__note" x={8} y={44} text={frame.note.slice(frame.note.lastIndexOf(' ', 30) + 1)} fontPx={10} maxPx={frame.w - 14} />
+          </>
+        ) : (
+          <FittedText className="topo-frame__note" x={8} y={32} text={frame.note} fontPx={10} maxPx={frame.w - 14} />
+        ))}
     </g>
   );
 }
 
 /**
- * Node text is written in full and clipped to the box by a clipPath (not shortened with an
- * ellipsis), so what is visible is always part of the node's accessible name.
+ * One line of a node's text, shortened with an ellipsis to the box's width (estimated from the font
+ * size, see textFit.ts; AWS ids are never shortened). A shortened line keeps its full text as a
+ * tooltip (<title>) and, undrawn, in the DOM; the node's accessible name always has it in full.
+ */
+function FittedText({ className, x, y, text, fontPx, maxPx, bold = false }: { className: string; x: number; y: number; text: string; fontPx: number; maxPx: number; bold?: boolean }) {
+  // Server and first render use the estimate; in the browser, the real width of what is shown
+  // corrects it once (most fonts are narrower than the estimate, so more of the text fits).
+  const [ratio, setRatio] = useState(1);
+  const ref = useRef<SVGTextElement>(null);
+  const { shown, hidden } = fitLine(text, fontPx * ratio, maxPx, bold);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (ratio !== 1 || el === null || typeof el.getSubStringLength !== 'function') return;
+    let real = 0;
+    try {
+      real = el.getSubStringLength(0, shown.length);
+    } catch {
+      return;
+    }
+    const estimate = textWidth(shown, fontPx, bold);
+    // Only ever narrower (never risk a wider guess), and only when it changes what is shown.
+    if (real > 0 && estimate > 0 && real < estimate) {
+      const next = Math.max(0.7, real / estimate);
+      if (fitLine(text, fontPx * next, maxPx, bold).shown !== shown) setRatio(next);
+    }
+  }, [text, fontPx, maxPx, bold, ratio, shown]);
+  return (
+    <text ref={ref} className={className} x={x} y={y}>
+      {shown}
+      {/* The rest of a shortened text stays in the DOM, undrawn, so the node's text is still its name. */}
+      {hidden !== '' && <tspan className="topo-text-rest">{hidden}</tspan>}
+      {shown !== text && <title>{text}</title>}
+    </text>
+  );
+}
+
+/**
+ * Node text fits its box (FittedText); the clipPath is only a guard against a font far wider than
+ * the estimate.
  */
 function Node({ node, selected, onSelect, clipId, cue }: { node: LayoutNode; selected: boolean; onSelect: (id: string) => void; clipId: string; cue?: string }) {
   const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
@@ -149,29 +177,19 @@ function Node({ node, selected, onSelect, clipId, cue }: { node: LayoutNode; sel
           <rect x={2} y={0} width={node.w - 6} height={node.h} />
         </clipPath>
         <g clipPath={`url(#${clipId})`}>
-        {chipLines !== null ? (
-          <>
-            <text className="topo-node__detail" x={6} y={12}>
-              {chipLines[0]}
-            </text>
-            {/* A space between the lines keeps the node's text content readable as words. */}{' '}
-            <text className="topo-node__label" x={6} y={26}>
-              {chipLines[1]}
-            </text>
-          </>
-        ) : (
-          <>
-            <text className="topo-node__label" x={7} y={15}>
-              {node.label}
-            </text>{' '}
-            <text className="topo-node__detail" x={7} y={29}>
-              {node.detail}
-            </text>{' '}
-            <text className="topo-node__state" x={7} y={43}>
-              {stateText(node, cue)}
-            </text>
-          </>
-        )}
+          {chipLines !== null ? (
+            <>
+              <FittedText className="topo-node__detail" x={6} y={12} text={chipLines[0]} fontPx={10} maxPx={node.w - 11} />
+              {/* A space between the lines keeps the node's text content readable as words. */}{' '}
+              <FittedText className="topo-node__label" x={6} y={26} text={chipLines[1]} fontPx={11} bold maxPx={node.w - 11} />
+            </>
+          ) : (
+            <>
+              <FittedText className="topo-node__label" x={7} y={15} text={node.label} fontPx={11} bold maxPx={node.w - 12} />{' '}
+              <FittedText className="topo-node__detail" x={7} y={29} text={node.detail} fontPx={10} maxPx={node.w - 12} />{' '}
+              <FittedText className="topo-node__state" x={7} y={43} text={stateText(node, cue)} fontPx={10} bold maxPx={node.w - 12} />
+            </>
+          )}
         </g>
       </g>
     </g>

@@ -2,7 +2,9 @@
  * layoutTopology: the lab diagram's geometry as a pure function of the World.
  *
  * Each Region is a row of fixed-width columns: its Availability Zones side by side, then the
- * Region-wide snapshot store, then the AMI registry. Instances (with their attached volumes) and
+ * Region-wide snapshot store, then the AMI registry. Stacked (`{ stacked: true }`, for a column too
+ * narrow for that row, such as a lesson's text), the store and the registry go in a second row
+ * under the AZs, so the whole Region is three columns wide. Instances (with their attached volumes) and
  * free volumes stack in their AZ's column; snapshots and images stack in theirs. A second Region
  * appears to the right of the first once something of the learner's lives there.
  *
@@ -91,7 +93,7 @@ export const METRICS = {
   regionGap: 24,
   regionHeader: 30,
   pad: 10,
-  columnWidth: 190,
+  columnWidth: 194,
   columnGap: 10,
   columnHeader: 50,
   nodeGap: 8,
@@ -129,6 +131,12 @@ export function linkPath([x0, y0]: [number, number], [x1, y1]: [number, number])
   return `M${x0},${y0}C${mx},${y0},${mx},${y1},${x1},${y1}`;
 }
 
+/** The same curve top to bottom (d3-shape's linkVertical): from a volume down to its snapshot. */
+export function linkPathVertical([x0, y0]: [number, number], [x1, y1]: [number, number]): string {
+  const my = (y0 + y1) / 2;
+  return `M${x0},${y0}C${x0},${my},${x1},${my},${x1},${y1}`;
+}
+
 /** Regions drawn: the first always, the others once they hold something of the learner's. */
 export function visibleRegions(world: World): RegionName[] {
   const used = new Set<RegionName>([REGIONS[0] as RegionName]);
@@ -151,7 +159,25 @@ function sortedVolumes(instance: Instance, volumes: readonly Volume[]): Volume[]
     });
 }
 
-export function layoutTopology(world: World, previous?: LayoutOrder): TopologyLayout {
+export interface LayoutOptions {
+  /** The snapshot store and the AMI registry under the AZs instead of beside them. */
+  stacked?: boolean;
+}
+
+function regionWidth(zoneCount: number, stacked: boolean): number {
+  const columnCount = stacked ? Math.max(zoneCount, 2) : zoneCount + 2;
+  return 2 * M.pad + columnCount * M.columnWidth + (columnCount - 1) * M.columnGap;
+}
+
+/** The width layoutTopology(world, _, options) has, without laying anything out. */
+export function topologyWidth(world: World, options: LayoutOptions = {}): number {
+  const regions = visibleRegions(world);
+  const sum = regions.reduce((w, r) => w + regionWidth(AVAILABILITY_ZONES[r].length, options.stacked === true), 0);
+  return 2 * M.margin + sum + (regions.length - 1) * M.regionGap;
+}
+
+export function layoutTopology(world: World, previous?: LayoutOrder, options: LayoutOptions = {}): TopologyLayout {
+  const stacked = options.stacked === true;
   const frames: LayoutFrame[] = [];
   const nodes: LayoutNode[] = [];
   const order: Record<string, string[]> = {};
@@ -162,8 +188,7 @@ export function layoutTopology(world: World, previous?: LayoutOrder): TopologyLa
 
   for (const region of visibleRegions(world)) {
     const zones = columns[region];
-    const columnCount = zones.length + 2;
-    const regionW = 2 * M.pad + columnCount * M.columnWidth + (columnCount - 1) * M.columnGap;
+    const regionW = regionWidth(zones.length, stacked);
     const top = M.margin + M.regionHeader;
     const columnX = (index: number): number => regionX + M.pad + index * (M.columnWidth + M.columnGap);
     let bottom = top + M.columnHeader;
@@ -189,9 +214,9 @@ export function layoutTopology(world: World, previous?: LayoutOrder): TopologyLa
             id,
             kind: 'instance',
             region,
-            x: x + 4,
+            x: x + 2,
             y,
-            w: M.columnWidth - 8,
+            w: M.columnWidth - 4,
             h,
             label: nameOf(instance.Tags) ?? id,
             detail: `${instance.InstanceType} · ${instance.ImageId}`,
@@ -203,9 +228,9 @@ export function layoutTopology(world: World, previous?: LayoutOrder): TopologyLa
               id: v.VolumeId,
               kind: 'volume',
               region,
-              x: x + 12,
+              x: x + 10,
               y: y + M.instanceHeader + row * M.volumeRow,
-              w: M.columnWidth - 24,
+              w: M.columnWidth - 20,
               h: M.volumeRow - 4,
               label: nameOf(v.Tags) ?? v.VolumeId,
               detail: `${v.Size} GiB ${v.VolumeType}`,
@@ -223,9 +248,9 @@ export function layoutTopology(world: World, previous?: LayoutOrder): TopologyLa
           id,
           kind: 'volume',
           region,
-          x: x + 4,
+          x: x + 2,
           y,
-          w: M.columnWidth - 8,
+          w: M.columnWidth - 4,
           h: M.freeVolume,
           label: nameOf(v.Tags) ?? id,
           detail: `${v.Size} GiB ${v.VolumeType}${v.SnapshotId ? ` · from ${v.SnapshotId}` : ''}`,
@@ -237,6 +262,12 @@ export function layoutTopology(world: World, previous?: LayoutOrder): TopologyLa
       frames.push({ id: zone, kind: 'az', region, x, y: top, w: M.columnWidth, h: 0, label: zone, note: 'Availability Zone' });
     });
 
+    // Stacked, the store and the registry start a second row under the AZs' columns.
+    const azBottom = bottom + M.pad;
+    const storeTop = stacked ? azBottom + M.pad : top;
+    const storeColumn = stacked ? 0 : zones.length;
+    const registryColumn = storeColumn + 1;
+    let storeBottom = storeTop + M.columnHeader;
     const stackColumn = <T,>(
       key: string,
       index: number,
@@ -250,22 +281,22 @@ export function layoutTopology(world: World, previous?: LayoutOrder): TopologyLa
       const byId = new Map(items.map((t) => [idOf(t), t]));
       const ids = stableOrder(previous?.[key], items.map((t) => ({ id: idOf(t), time: timeOf(t) })));
       order[key] = ids;
-      let y = top + M.columnHeader;
+      let y = storeTop + M.columnHeader;
       for (const id of ids) {
-        nodes.push(make(byId.get(id) as T, x + 4, y));
+        nodes.push(make(byId.get(id) as T, x + 2, y));
         y += size + M.nodeGap;
       }
-      bottom = Math.max(bottom, y);
+      storeBottom = Math.max(storeBottom, y);
     };
 
     const snapshots = Object.values(world.snapshots).filter((s) => s.Region === region && s.OwnerId === world.accountId);
-    stackColumn(`${region}:snapshots`, zones.length, snapshots, (s) => s.SnapshotId, (s) => s.StartTime, M.snapshot, (s, x, y) => ({
+    stackColumn(`${region}:snapshots`, storeColumn, snapshots, (s) => s.SnapshotId, (s) => s.StartTime, M.snapshot, (s, x, y) => ({
       id: s.SnapshotId,
       kind: 'snapshot',
       region,
       x,
       y,
-      w: M.columnWidth - 8,
+      w: M.columnWidth - 4,
       h: M.snapshot,
       label: nameOf(s.Tags) ?? s.SnapshotId,
       detail: `${s.VolumeSize} GiB · of ${s.CopiedFrom ?? s.VolumeId}`,
@@ -276,8 +307,8 @@ export function layoutTopology(world: World, previous?: LayoutOrder): TopologyLa
       id: `${region}:snapshots`,
       kind: 'store',
       region,
-      x: columnX(zones.length),
-      y: top,
+      x: columnX(storeColumn),
+      y: storeTop,
       w: M.columnWidth,
       h: 0,
       label: 'Snapshots',
@@ -285,13 +316,13 @@ export function layoutTopology(world: World, previous?: LayoutOrder): TopologyLa
     });
 
     const images = Object.values(world.images).filter((img: Image) => img.Region === region);
-    stackColumn(`${region}:images`, zones.length + 1, images, (img) => img.ImageId, (img) => img.CreationDate, M.image, (img, x, y) => ({
+    stackColumn(`${region}:images`, registryColumn, images, (img) => img.ImageId, (img) => img.CreationDate, M.image, (img, x, y) => ({
       id: img.ImageId,
       kind: 'image',
       region,
       x,
       y,
-      w: M.columnWidth - 8,
+      w: M.columnWidth - 4,
       h: M.image,
       label: img.OwnerId === world.accountId ? (nameOf(img.Tags) ?? img.Name) : img.Name,
       detail: img.OwnerId === world.accountId ? img.ImageId : `public · ${img.ImageOwnerAlias ?? img.OwnerId}`,
@@ -302,16 +333,19 @@ export function layoutTopology(world: World, previous?: LayoutOrder): TopologyLa
       id: `${region}:images`,
       kind: 'registry',
       region,
-      x: columnX(zones.length + 1),
-      y: top,
+      x: columnX(registryColumn),
+      y: storeTop,
       w: M.columnWidth,
       h: 0,
       label: 'AMIs',
       note: 'Registered images: launch templates pointing at snapshots',
     });
 
-    const columnsBottom = bottom + M.pad;
-    for (const f of frames) if (f.region === region && f.kind !== 'region') f.h = columnsBottom - f.y;
+    const columnsBottom = stacked ? storeBottom + M.pad : Math.max(bottom, storeBottom) + M.pad;
+    for (const f of frames) {
+      if (f.region !== region || f.kind === 'region') continue;
+      f.h = (stacked && f.kind === 'az' ? azBottom : columnsBottom) - f.y;
+    }
     frames.splice(regionFrameIndex, 0, {
       id: region,
       kind: 'region',
@@ -348,7 +382,11 @@ export function layoutTopology(world: World, previous?: LayoutOrder): TopologyLa
           kind: 'snapshot-of-volume',
           source: source.id,
           target: n.id,
-          path: linkPath([source.x + source.w, source.y + source.h / 2], [n.x, n.y + n.h / 2]),
+          // Stacked, the snapshot is below its volume: the link leaves the volume's bottom edge.
+          path:
+            n.y >= source.y + source.h
+              ? linkPathVertical([source.x + source.w / 2, source.y + source.h], [n.x + n.w / 2, n.y])
+              : linkPath([source.x + source.w, source.y + source.h / 2], [n.x, n.y + n.h / 2]),
         });
       }
     }

@@ -3,7 +3,7 @@
  * events; none keeps a copy of the simulation in React state.
  */
 import { useSelector } from '@xstate/react';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { World } from '../../sim/index.ts';
 import { costSummary } from '../../sim/index.ts';
 import {
@@ -19,7 +19,7 @@ import {
   SPEEDS,
 } from '../../sim/actor/index.ts';
 import type { Speed } from '../../sim/actor/index.ts';
-import { layoutTopology } from '../../viz/layout.ts';
+import { layoutTopology, topologyWidth } from '../../viz/layout.ts';
 import type { LayoutOrder } from '../../viz/layout.ts';
 import { TopologyDiagram } from '../../viz/TopologyDiagram.tsx';
 import type { SimulatorActor } from './actor.ts';
@@ -49,9 +49,6 @@ function useRebootCue(actor: SimulatorActor): ReadonlyMap<string, string> {
   return cues;
 }
 
-/** Narrower than this, a fitted diagram is too small to read, so it scrolls at full size instead. */
-const FIT_FROM_PX = 480;
-
 export function DiagramPanel({
   actor,
   world,
@@ -63,24 +60,35 @@ export function DiagramPanel({
   selectedId: string | null;
   onSelect: (id: string) => void;
 }) {
-  // The previous layout's order keeps every drawn node in place when resources are added.
+  const scroll = useRef<HTMLDivElement>(null);
+  // In a column narrower than the full row (a lesson's text column, a phone), the snapshot store
+  // and the AMI registry go under the AZs, at full size: fitting the wide row into a 644 px column
+  // shrank its text to 6-7 px. Followed on resize; the layout is the same function of the world.
+  const [stacked, setStacked] = useState(false);
+  const wideWidth = useMemo(() => topologyWidth(world), [world]);
+  useLayoutEffect(() => {
+    const el = scroll.current;
+    if (el === null) return;
+    // A box not laid out (hidden, or a test DOM) reports 0: keep the current layout.
+    const update = () => {
+      if (el.clientWidth > 0) setStacked(el.clientWidth < wideWidth);
+    };
+    update();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [wideWidth]);
+  // The previous layout's order keeps every drawn node in place when resources are added (and
+  // keeps each column's order when the layout switches between wide and stacked).
   const order = useRef<LayoutOrder | undefined>(undefined);
-  const layout = useMemo(() => layoutTopology(world, order.current), [world]);
+  const layout = useMemo(() => layoutTopology(world, order.current, { stacked }), [world, stacked]);
   useEffect(() => {
     order.current = layout.order;
   }, [layout]);
-  // On a narrow screen the full-size drawing scrolls; fitting it shows the whole account at once.
+  // Fitting is the learner's choice (a whole account at a glance, text smaller); it starts off.
   const [fit, setFit] = useState(false);
   const cues = useRebootCue(actor);
-  const scroll = useRef<HTMLDivElement>(null);
-  // In a column too narrow for the drawing but wide enough to read it scaled (a lesson's text column),
-  // start fitted, so the snapshots and AMIs on the right are not hidden; phones keep the full size.
-  const layoutWidth = layout.width;
-  useEffect(() => {
-    const box = scroll.current?.clientWidth ?? 0;
-    if (box >= FIT_FROM_PX && layoutWidth > box) setFit(true);
-    // Only the first layout decides; after that the learner's choice stands.
-  }, []);
   return (
     <section className={`lab-panel lab-diagram${fit ? ' lab-diagram--fit' : ''}`} aria-label="Diagram">
       <div className="lab-diagram__tools">

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { createWorld, execute, publicImageId } from '../../../src/sim/index.ts';
 import type { SimCall, World } from '../../../src/sim/index.ts';
-import { layoutTopology, linkPath, METRICS } from '../../../src/viz/layout.ts';
+import { layoutTopology, linkPath, linkPathVertical, METRICS, topologyWidth } from '../../../src/viz/layout.ts';
+import { linkVertical } from 'd3-shape';
 import { linkHorizontal } from 'd3-shape';
 import type { LayoutNode, TopologyLayout } from '../../../src/viz/layout.ts';
 
@@ -171,6 +172,69 @@ describe('layoutTopology', () => {
     // It no longer holds the snapshot, so nothing links them.
     expect(layout.links.filter((l) => l.source === imageId)).toEqual([]);
   });
+});
+
+describe('layoutTopology stacked (a narrow column)', () => {
+  const busyWorld = (): { world: World; volumeId: string; snapshotId: string; imageId: string } => {
+    const launched = launch(createWorld(), 'us-east-1c');
+    let world = advance(launched.world, 60);
+    const volumeId = rootVolume(world, launched.instanceId);
+    const image = run(world, { action: 'CreateImage', params: { InstanceId: launched.instanceId, Name: 'web-v1' } });
+    world = advance(image.world, 5);
+    const imageId = image.output.ImageId as string;
+    const snapshotId = world.images[imageId]!.BlockDeviceMappings[0]!.Ebs!.SnapshotId!;
+    return { world, volumeId, snapshotId, imageId };
+  };
+
+  test('puts the snapshot store and the AMI registry in a second row under the AZs, three columns wide', () => {
+    const { world, volumeId, snapshotId, imageId } = busyWorld();
+    const wide = layoutTopology(world);
+    const stacked = layoutTopology(world, undefined, { stacked: true });
+    expect(topologyWidth(world)).toBe(wide.width);
+    expect(topologyWidth(world, { stacked: true })).toBe(stacked.width);
+    expect(stacked.width).toBe(2 * METRICS.margin + 2 * METRICS.pad + 3 * METRICS.columnWidth + 2 * METRICS.columnGap);
+    expect(stacked.width).toBeLessThanOrEqual(644); // a lesson's text column at 1280 px
+    const frame = (kind: string) => stacked.frames.find((f) => f.kind === kind)!;
+    const azs = stacked.frames.filter((f) => f.kind === 'az');
+    expect(frame('store').y).toBeGreaterThanOrEqual(azs[0]!.y + azs[0]!.h);
+    expect(frame('store').x).toBe(azs[0]!.x);
+    expect(frame('registry').x).toBe(azs[1]!.x);
+    expect(frame('registry').y).toBe(frame('store').y);
+    // Same nodes, same order in each column; only the positions differ.
+    expect(stacked.order).toEqual(wide.order);
+    expect(stacked.nodes.map((n) => n.id).sort()).toEqual(wide.nodes.map((n) => n.id).sort());
+    for (const n of stacked.nodes) {
+      const f = stacked.frames.find((x) => x.kind !== 'region' && n.x >= x.x && n.x + n.w <= x.x + x.w && n.y >= x.y && n.y + n.h <= x.y + x.h);
+      expect(f, n.id).toBeDefined();
+      expect(n.y + n.h).toBeLessThanOrEqual(stacked.height);
+    }
+    // The volume's link goes down to its snapshot; the AMI's goes left to it.
+    const v = node(stacked, volumeId);
+    const s = node(stacked, snapshotId);
+    expect(stacked.links.find((l) => l.id === `${volumeId}->${snapshotId}`)?.path).toBe(
+      linkPathVertical([v.x + v.w / 2, v.y + v.h], [s.x + s.w / 2, s.y]),
+    );
+    const i = node(stacked, imageId);
+    expect(stacked.links.find((l) => l.id === `${imageId}->${snapshotId}`)?.path).toBe(linkPath([i.x, i.y + i.h / 2], [s.x + s.w, s.y + s.h / 2]));
+  });
+
+  test('is deterministic, and keeps nodes in place as resources are added', () => {
+    const { world } = busyWorld();
+    const a = layoutTopology(world, undefined, { stacked: true });
+    expect(layoutTopology(structuredClone(world), undefined, { stacked: true })).toEqual(a);
+    const next = layoutTopology(run(world, { action: 'CreateVolume', params: { AvailabilityZone: 'us-east-1b', Size: 2 } }).world, a.order, { stacked: true });
+    const before = positions(a);
+    const after = positions(next);
+    for (const [id, at] of Object.entries(before)) {
+      // Only the second row moves down when the AZs' row grows; here it does not (1b was empty and is shorter than 1c).
+      expect(after[id], id).toEqual(at);
+    }
+  });
+});
+
+test('linkPathVertical draws the same curve as d3-shape linkVertical', () => {
+  const d3 = linkVertical<{ source: [number, number]; target: [number, number] }, [number, number]>();
+  expect(linkPathVertical([10, 20], [200, 80])).toBe(d3({ source: [10, 20], target: [200, 80] }));
 });
 
 test('linkPath draws the same curve as d3-shape linkHorizontal', () => {

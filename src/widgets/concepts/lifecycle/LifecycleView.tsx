@@ -169,7 +169,8 @@ export function LifecycleView({ actor, kind, layout, title, resource }: Lifecycl
       <p className="lc__now" data-testid="lifecycle-now">
         <strong>Now:</strong> {stateText}
       </p>
-      <div className="lc__drawing">
+      {/* Scrolls sideways on a phone (the chart keeps a readable scale); focusable so the keyboard can scroll it. */}
+      <div className="lc__drawing" tabIndex={0} role="region" aria-label={`Lifecycle chart of ${WITH_ARTICLE[kind]} (scrolls sideways)`}>
         <StatechartDiagram
           layout={layout}
           current={state}

@@ -5,7 +5,7 @@
  * current state are classes React sets, so the last frame is always the model's state; the token
  * is skipped under prefers-reduced-motion, and stops and goes away on unmount.
  */
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef } from 'react';
 import type { StatechartLayout } from '../../../viz/statechart-layout.ts';
 import { tween } from '../../../viz/tween.ts';
 
@@ -26,6 +26,12 @@ export interface StatechartDiagramProps {
 
 const TOKEN_MS = 700;
 
+/**
+ * The chart shrinks to its box down to this scale (edge labels, 11 px, stay >= 10 px); in a
+ * narrower box it keeps this scale and its box scrolls sideways (LifecycleView).
+ */
+export const MIN_CHART_SCALE = 10 / 11;
+
 function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
@@ -36,6 +42,11 @@ export function StatechartDiagram({ layout, current, taken, label }: StatechartD
   const arrow = `${useId().replace(/:/g, '')}-arrow`;
   // A compound state is "current" while one of its children is.
   const active = (id: string): boolean => current !== null && (current === id || current.startsWith(`${id}.`));
+
+  // The smallest width, as a CSS variable set through the CSSOM (the site's CSP blocks style attributes).
+  useLayoutEffect(() => {
+    svgRef.current?.style.setProperty('--lc-min-width', `${Math.ceil(layout.width * MIN_CHART_SCALE)}px`);
+  }, [layout.width]);
 
   useEffect(() => {
     const layer = tokenRef.current;
