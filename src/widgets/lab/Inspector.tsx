@@ -11,7 +11,8 @@ import { ACTION_FIELDS, PALETTE_CALLS } from './actionForms.ts';
 import { ActionForm } from './ActionForm.tsx';
 import type { SimulatorActor } from './actor.ts';
 import { explainError } from './explain.ts';
-import { resourceRows, splitIds } from './resources.ts';
+import { resourceRows } from './resources.ts';
+import { WithWholeIds } from './panels.tsx';
 
 /** Loaded when the learner opens an AMI's anatomy, not with the lab (the lab page's JS budget). */
 const LabAnatomy = lazy(() => import('../concepts/anatomy/LabAnatomy.tsx'));
@@ -115,15 +116,7 @@ export function Inspector({ actor, world, selectedId }: { actor: SimulatorActor;
             <dd>{row.location}</dd>
             <dt>Relations</dt>
             <dd>
-              {splitIds(row.relations).map((part, i) =>
-                part.isId ? (
-                  <span key={i} className="lab-id-text">
-                    {part.text}
-                  </span>
-                ) : (
-                  part.text
-                ),
-              )}
+              <WithWholeIds text={row.relations} />
             </dd>
           </dl>
           <h4>Possible now</h4>

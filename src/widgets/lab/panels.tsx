@@ -24,7 +24,7 @@ import type { LayoutOrder } from '../../viz/layout.ts';
 import { TopologyDiagram } from '../../viz/TopologyDiagram.tsx';
 import type { SimulatorActor } from './actor.ts';
 import { MotionControls } from './MotionControls.tsx';
-import { resourceRows } from './resources.ts';
+import { resourceRows, splitIds } from './resources.ts';
 
 /** How long (real time) an instance shows that CreateImage rebooted it. */
 const REBOOT_CUE_MS = 2500;
@@ -47,6 +47,23 @@ function useRebootCue(actor: SimulatorActor): ReadonlyMap<string, string> {
     return () => clearTimeout(timer);
   }, [actor, last]);
   return cues;
+}
+
+/** Text with AWS ids in it, where a line may break between ids but never inside one ("vol-" / "d0a3…"). */
+export function WithWholeIds({ text }: { text: string }) {
+  return (
+    <>
+      {splitIds(text).map((part, i) =>
+        part.isId ? (
+          <span key={i} className="lab-id-text">
+            {part.text}
+          </span>
+        ) : (
+          part.text
+        ),
+      )}
+    </>
+  );
 }
 
 export function DiagramPanel({
@@ -140,7 +157,9 @@ export function ResourceTable({ world, selectedId, onSelect }: { world: World; s
                 <td>{r.name}</td>
                 <td className="lab-table__state">{r.state}</td>
                 <td>{r.location}</td>
-                <td>{r.relations}</td>
+                <td>
+                  <WithWholeIds text={r.relations} />
+                </td>
               </tr>
             ))}
           </tbody>
