@@ -43,10 +43,11 @@ describe('Point-in-time timeline', () => {
     expect(rows[5]).toMatch(/^09:30:00snapshot web-data-backup requested: its point in time/);
     expect(rows[5]).toMatch(/pending; holds index\.html and orders\.csv$/);
     expect(rows[7]).toMatch(/^09:30:20photo\.jpg written while web-data-backup is pending.*index\.html, orders\.csv and photo\.jpgpending; holds index\.html and orders\.csv; not photo\.jpg$/);
-    expect(rows[8]).toMatch(/^09:31:00snapshot web-data-backup completed/);
+    // The model completes the snapshot at 09:30:35 (its CompleteAt), within the 40 s wait that ends at 09:31:00.
+    expect(rows[8]).toMatch(/^09:31:00clock moved 40 s; snapshot web-data-backup completed at 09:30:35, during that wait.*completed at 09:30:35; holds index\.html and orders\.csv; not photo\.jpg$/);
     // It opens at the latest moment: the snapshot has completed, and still does not hold photo.jpg.
     expect(slider().value).toBe('8');
-    expect(snapshotsPanel().textContent).toMatch(/web-data-backup \(completed\), point in time 09:30:00\. Holds: index\.html and orders\.csv\./);
+    expect(snapshotsPanel().textContent).toMatch(/web-data-backup \(completed at 09:30:35\), point in time 09:30:00\. Holds: index\.html and orders\.csv\./);
     expect(snapshotsPanel().textContent).toMatch(/Not in it: photo\.jpg \(written at 09:30:20, while the snapshot was still pending\)/);
     expect(volumePanel().textContent).toMatch(/photo\.jpg/);
   });
@@ -65,10 +66,30 @@ describe('Point-in-time timeline', () => {
     expect(explanation()).toBe(
       '09:30:20, step 7 of 8: photo.jpg written while web-data-backup is pending. photo.jpg is on web-data but not in web-data-backup, although the snapshot is still pending.',
     );
-    // The drawing's cursor follows the chosen moment (slot 7), and the upload is drawn as a late write.
-    expect((document.querySelector('.cw-tl__cursor') as SVGLineElement).style.transform).toBe('translateX(532px)');
-    expect(document.querySelector('.cw-tl__svg g[data-snapshot="web-data-backup"]')?.textContent).toMatch(/point in time 09:30:00, completed 09:30:35/);
+    // The drawing's cursor follows the chosen moment (at its time on the axis, step 7's marker
+    // highlighted), and the upload is drawn as a late write.
+    const chip = document.querySelector('.cw-tl__chip--selected') as SVGGElement;
+    expect(chip.getAttribute('data-step')).toBe('7');
+    expect((document.querySelector('.cw-tl__cursor') as SVGLineElement).style.transform).toBe(`translateX(${chip.getAttribute('data-x')}px)`);
+    expect(document.querySelector('.cw-tl__svg [data-snapshot-label="web-data-backup"]')?.textContent).toBe('requested 09:30:00 (its point in time), completed 09:30:35');
     expect(document.querySelectorAll('.cw-tl__write--late')).toHaveLength(1);
+  });
+
+  test('the axis is drawn by time: distinct tick labels, and steps at the same time share one tick in history order', () => {
+    render(<TimelineView actor={startActor()} volumeName={TIMELINE_VOLUME_NAME} />);
+    const ticks = [...document.querySelectorAll('.cw-tl__axis > g:not(.cw-tl__break) text')].map((t) => t.textContent);
+    expect(new Set(ticks).size).toBe(ticks.length);
+    expect(ticks).toEqual(expect.arrayContaining(['09:00:00', '09:20:00', '09:30:00', '09:31:00']));
+    const chips = [...document.querySelectorAll('.cw-tl__chip')].map((g) => ({ step: Number(g.getAttribute('data-step')), x: Number(g.getAttribute('data-x')), at: g.getAttribute('transform') ?? '' }));
+    const chipX = (c: { at: string }) => Number(/translate\(([\d.]+)/.exec(c.at)?.[1]);
+    // Steps 4 and 5 (09:30:00) share a time; their markers stand side by side in order.
+    expect(chips[4]?.x).toBe(chips[5]?.x);
+    expect(chipX(chips[4] as { at: string })).toBeLessThan(chipX(chips[5] as { at: string }));
+    // By time: 20 s (09:30:00 to 09:30:20) is half of 40 s (09:30:20 to 09:31:00).
+    const [t4, t6, t8] = [chips[4]?.x ?? 0, chips[6]?.x ?? 0, chips[8]?.x ?? 0];
+    expect((t6 - t4) / (t8 - t6)).toBeCloseTo(0.5, 5);
+    // The long idle stretches are drawn as marked breaks.
+    expect([...document.querySelectorAll('.cw-tl__break text')].map((t) => t.textContent)).toEqual(['20 min', '10 min']);
   });
 
   test('a write made while a new snapshot is pending is not in it; waiting completes the snapshot without changing it', () => {
@@ -80,9 +101,9 @@ describe('Point-in-time timeline', () => {
     click('Write file');
     expect(explanation()).toMatch(/wrote late-order\.csv while web-data-backup-2 is pending\. The volume has it; the snapshot does not/);
     click('Wait 1 min');
-    expect(explanation()).toMatch(/waited 60 s\. web-data-backup-2 completed; its content did not change\./);
+    expect(explanation()).toMatch(/waited 60 s\. web-data-backup-2 completed at 09:31:25; its content did not change\./);
     const backup2 = [...snapshotsPanel().querySelectorAll('[data-snapshot="web-data-backup-2"]')][0]?.textContent ?? '';
-    expect(backup2).toMatch(/\(completed\).*Holds: index\.html, orders\.csv and photo\.jpg\./);
+    expect(backup2).toMatch(/\(completed at 09:31:25\).*Holds: index\.html, orders\.csv and photo\.jpg\./);
     expect(backup2).toMatch(/Not in it: late-order\.csv \(written at 09:31:00, while the snapshot was still pending\)/);
     expect(slider().max).toBe('11');
   });

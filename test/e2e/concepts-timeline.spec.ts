@@ -17,7 +17,9 @@ async function scrubStory(page: Page) {
   const timeline = page.locator('.cw-tl');
   await expect(timeline).toHaveAttribute('data-concept-ready', '');
   const slider = timeline.getByRole('slider');
-  await expect(slider).toHaveAttribute('aria-valuetext', /^09:31:00, step 8 of 8/);
+  // The latest step is the 40 s wait; the model completed the snapshot within it, at its CompleteAt.
+  await expect(slider).toHaveAttribute('aria-valuetext', /^09:31:00, step 8 of 8: clock moved 40 s; snapshot web-data-backup completed at 09:30:35, during that wait$/);
+  await expect(timeline.locator('[data-snapshot-label="web-data-backup"]')).toHaveText('requested 09:30:00 (its point in time), completed 09:30:35');
   await slider.focus();
   await page.keyboard.press('ArrowLeft');
   await expect(slider).toHaveAttribute('aria-valuetext', '09:30:20, step 7 of 8: photo.jpg written while web-data-backup is pending');
@@ -45,7 +47,7 @@ test('lesson 2: the upload made while the snapshot is pending is on the volume, 
   await timeline.getByRole('button', { name: 'Write file' }).click();
   await timeline.getByRole('button', { name: 'Wait 1 min' }).click();
   const mine = timeline.getByRole('region', { name: /^Snapshots at / }).locator('[data-snapshot="web-data-backup-2"]');
-  await expect(mine).toContainText('(completed)');
+  await expect(mine).toContainText('(completed at 09:31:25)');
   await expect(mine).toContainText('Not in it: refund.csv (written at 09:31:00, while the snapshot was still pending)');
   await expect(timeline.locator('.cw-tl__write--late')).toHaveCount(2);
 });

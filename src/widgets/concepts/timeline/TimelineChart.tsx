@@ -1,25 +1,51 @@
 /**
- * The timeline drawing: one slot per moment (step) of the history, the volume's file changes on the
- * top lane, each snapshot on a lane of its own (its point in time, its pending and completed
- * stretches), and a cursor on the chosen moment. React draws everything from the data it is given;
- * the one effect moves the cursor (its CSS transform, set through the CSSOM so the page's CSP needs
- * no inline styles) and keeps it scrolled into view. The cursor eases by a CSS transition, which
- * concepts.css switches off under prefers-reduced-motion. It never sees the actor.
+ * The timeline drawing, by time: the volume's file changes on the top lane, each snapshot on a lane of
+ * its own (its point in time, its pending stretch up to its CompleteAt, then completed), and a cursor
+ * on the chosen moment. The x axis is the model's clock (a linear time scale per stretch of activity,
+ * ticked at round clock intervals: 1, 2, 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min, 1 h); a
+ * long idle stretch (more than GAP_MAX) is drawn as a break marked with its length, so the seconds
+ * around the snapshot stay readable. Steps made at the same time share one tick: their numbered
+ * markers fan out above the axis in history order, each joined to that tick.
  *
- * No d3 here: a slot per step is one multiplication, and d3-scale, d3-axis and d3-transition
- * would add about 14 KB gzipped to lesson 2, past its JavaScript budget.
+ * The lane names sit in a column of their own outside the scrolled area, so they stay in view on a
+ * narrow screen. Labels are drawn after the cursor, on a halo of the background, so the cursor never
+ * crosses text. The one effect moves the cursor (its CSS transform, set through the CSSOM so the
+ * page's CSP needs no inline styles) and keeps the chosen moment scrolled into view; a ResizeObserver
+ * lets the drawing fill the width it has. It never sees the actor.
+ *
+ * No d3 here: d3's UTC scale (with d3-time and d3-time-format) adds about 12 KB gzipped to lesson 2,
+ * past its JavaScript budget; a linear map and a list of round intervals are a few lines.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Snapshot } from '../../../sim/index.ts';
 import { clockTime } from '../shared/format.ts';
 import { snapshotName, type Moment } from './moments.ts';
 
-const SLOT = 60;
-const LEFT = 112;
-const RIGHT = 40;
-const VOLUME_Y = 40;
-const LANE_TOP = 96;
-const LANE_GAP = 36;
+/** Width of the lane-name column (outside the scrolled area). */
+const NAMES_W = 108;
+/** On a phone (the drawing's scrolled part narrower than this) the names take two lines in a narrower column. */
+const NARROW = 260;
+const NAMES_W_NARROW = 70;
+
+/** A lane name in at most two lines: split after its last dash or space. */
+function nameLines(text: string): string[] {
+  const short = text.length > 24 ? `${text.slice(0, 23)}…` : text;
+  if (short.length <= 11) return [short];
+  const cut = Math.max(short.lastIndexOf('-'), short.lastIndexOf(' '));
+  return cut <= 0 ? [short] : [short.slice(0, cut + 1).trim(), short.slice(cut + 1)];
+}
+const PAD = 14;
+/** Idle stretches longer than this are drawn as a break. */
+const GAP_MAX = 120_000;
+const BREAK_W = 44;
+/** Width of a stretch that is one instant; and the least pixels per second inside a stretch. */
+const INSTANT_W = 24;
+const MIN_PX_PER_S = 4;
+const CHIP = 18;
+const LINE = 13;
+/** Room at each end of a stretch, for the markers of steps that fan out there. */
+const EDGE = 20;
+const LANE_GAP = 44;
 
 export interface TimelineChartProps {
   moments: readonly Moment[];
@@ -29,28 +55,120 @@ export interface TimelineChartProps {
   selected: number;
 }
 
-export function TimelineChart({ moments, snapshots, volumeName, selected }: TimelineChartProps) {
-  const last = moments.length - 1;
-  const width = LEFT + Math.max(last, 1) * SLOT + RIGHT;
-  const height = LANE_TOP + snapshots.length * LANE_GAP + 34;
-  const at = (step: number): number => LEFT + step * SLOT;
-  /** A time between two moments (a completion during an Advance), placed proportionally between their slots. */
-  const xOfTime = (time: number): number => {
-    const k = moments.findIndex((m) => m.time >= time);
-    if (k <= 0) return k === 0 ? at(0) : at(last);
-    const a = moments[k - 1] as Moment;
-    const b = moments[k] as Moment;
-    const frac = b.time === a.time ? 1 : (time - a.time) / (b.time - a.time);
-    return at(a.step) + frac * (at(b.step) - at(a.step));
-  };
+interface Stretch {
+  start: number;
+  end: number;
+  x0: number;
+  x1: number;
+}
 
+const TICK_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600].map((s) => s * 1000);
+
+/** Round clock times from start to end: the finest interval that gives at most `count` ticks (times are UTC ms). */
+function timeTicks(start: number, end: number, count: number): number[] {
+  const step = TICK_STEPS.find((ms) => (end - start) / ms <= count) ?? (TICK_STEPS[TICK_STEPS.length - 1] as number);
+  const ticks: number[] = [];
+  for (let t = Math.ceil(start / step) * step; t <= end; t += step) ticks.push(t);
+  return ticks;
+}
+
+/** The x of every time: stretches of activity laid out left to right, with a break between them. */
+function layout(times: readonly number[], available: number) {
+  const sorted = [...new Set(times)].sort((a, b) => a - b);
+  const groups: Array<{ start: number; end: number }> = [];
+  for (const t of sorted) {
+    const g = groups[groups.length - 1];
+    if (g !== undefined && t - g.end <= GAP_MAX) g.end = t;
+    else groups.push({ start: t, end: t });
+  }
+  const span = groups.reduce((sum, g) => sum + (g.end - g.start) / 1000, 0);
+  const fixed = 2 * PAD + groups.length * 2 * EDGE + (groups.length - 1) * BREAK_W + groups.filter((g) => g.end === g.start).length * INSTANT_W;
+  const pxPerS = span === 0 ? 0 : Math.max(MIN_PX_PER_S, (available - fixed) / span);
+  const stretches: Stretch[] = [];
+  let x = PAD;
+  for (const g of groups) {
+    const inner = g.end === g.start ? INSTANT_W : ((g.end - g.start) / 1000) * pxPerS;
+    const x0 = x + EDGE;
+    stretches.push({ start: g.start, end: g.end, x0, x1: x0 + inner });
+    x = x0 + inner + EDGE + BREAK_W;
+  }
+  const width = Math.max(available, x - BREAK_W + PAD);
+  const scales = stretches.map((s) => (s.end === s.start ? null : (t: number) => s.x0 + ((t - s.start) / (s.end - s.start)) * (s.x1 - s.x0)));
+  const xOf = (t: number): number => {
+    const i = stretches.findIndex((s) => t <= s.end);
+    const s = stretches[i === -1 ? stretches.length - 1 : i] as Stretch;
+    if (t <= s.start) return s.start === s.end ? (s.x0 + s.x1) / 2 : s.x0;
+    return scales[i]?.(t) ?? (s.x0 + s.x1) / 2;
+  };
+  const ticks = stretches.flatMap((s, i) => {
+    const scale = scales[i];
+    if (scale === null || scale === undefined) return [s.start];
+    return timeTicks(s.start, s.end, Math.max(2, Math.floor((s.x1 - s.x0) / 84)));
+  });
+  return { stretches, xOf, ticks, width };
+}
+
+export function TimelineChart({ moments, snapshots, volumeName, selected }: TimelineChartProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const cursorRef = useRef<SVGLineElement>(null);
+  // The width of the whole drawing (names column and scrolled part), as laid out.
+  const [outer, setOuter] = useState(668);
+  useLayoutEffect(() => {
+    const box = scrollRef.current?.parentElement;
+    if (box === null || box === undefined || typeof ResizeObserver === 'undefined') return;
+    const measure = () => setOuter(Math.floor(box.clientWidth));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+
+  // The names column narrows on a phone; the drawing gets the width it gives up.
+  const narrow = outer - NAMES_W < NARROW;
+  const namesW = narrow ? NAMES_W_NARROW : NAMES_W;
+  const available = Math.max(160, outer - namesW - 1);
+  const last = moments.length - 1;
+  const completedAtEnd = (s: Snapshot) => moments[last]?.world.snapshots[s.SnapshotId]?.State === 'completed';
+  const times = [...moments.map((m) => m.time), ...snapshots.filter(completedAtEnd).map((s) => s.CompleteAt)];
+  const { stretches, xOf, ticks, width } = layout(times, available);
+  const end = (stretches[stretches.length - 1]?.x1 ?? PAD) + EDGE;
+
+  // Steps at the same time: their markers fan out around that time, in history order.
+  const sameTime = new Map<number, number[]>();
+  for (const m of moments) sameTime.set(m.time, [...(sameTime.get(m.time) ?? []), m.step]);
+  const chipX = (m: Moment): number => {
+    const group = sameTime.get(m.time) ?? [m.step];
+    return xOf(m.time) + (group.indexOf(m.step) - (group.length - 1) / 2) * CHIP;
+  };
+
+  // File changes at the same time stack their labels: names above the lane, "not in" notes below.
+  const changes = moments.flatMap((m) => m.changes.map((c) => ({ m, c })));
+  const stackAbove = new Map<number, number>();
+  const stackBelow = new Map<number, number>();
+  const placed = changes.map(({ m, c }) => {
+    const above = stackAbove.get(m.time) ?? 0;
+    stackAbove.set(m.time, above + 1);
+    const late = c.pendingSnapshots.length > 0;
+    const below = stackBelow.get(m.time) ?? 0;
+    if (late) stackBelow.set(m.time, below + 1);
+    return { m, c, late, above, below };
+  });
+  const maxAbove = Math.max(1, ...stackAbove.values());
+  const maxBelow = Math.max(0, ...stackBelow.values());
+  const volumeY = 14 + maxAbove * LINE;
+  const laneTop = volumeY + 22 + maxBelow * LINE + 14;
+  const laneY = (i: number) => laneTop + i * LANE_GAP;
+  const chipsY = laneTop + snapshots.length * LANE_GAP + 2;
+  const axisY = chipsY + 18;
+  const height = axisY + 22;
+
+  const requestTime = (id: string) => moments.find((m) => m.requested.includes(id))?.time;
+  const cursorX = moments[selected] === undefined ? PAD : xOf((moments[selected] as Moment).time);
+
   useEffect(() => {
     const line = cursorRef.current;
     if (line === null) return;
-    const to = at(selected);
-    line.style.transform = `translateX(${to}px)`;
+    line.style.transform = `translateX(${cursorX}px)`;
     // First placement: shown only now, and without easing in from the left edge.
     if (!line.hasAttribute('data-placed')) {
       line.getBoundingClientRect();
@@ -59,87 +177,150 @@ export function TimelineChart({ moments, snapshots, volumeName, selected }: Time
     // On a narrow screen the drawing scrolls: keep the chosen moment in view.
     const scroller = scrollRef.current;
     if (scroller !== null && scroller.scrollWidth > scroller.clientWidth) {
-      const scale = scroller.scrollWidth / width;
-      const target = to * scale;
-      if (target < scroller.scrollLeft + 40 || target > scroller.scrollLeft + scroller.clientWidth - 40) {
-        scroller.scrollLeft = Math.max(0, target - scroller.clientWidth / 2);
+      if (cursorX < scroller.scrollLeft + 40 || cursorX > scroller.scrollLeft + scroller.clientWidth - 40) {
+        scroller.scrollLeft = Math.max(0, cursorX - scroller.clientWidth / 2);
       }
     }
   });
 
-  const laneY = (i: number) => LANE_TOP + i * LANE_GAP;
-  const requestStep = (id: string) => moments.find((m) => m.requested.includes(id))?.step;
-  const end = at(last) + RIGHT / 2;
+  const names = [
+    { y: volumeY, text: volumeName },
+    ...snapshots.map((s, i) => ({ y: laneY(i), text: snapshotName(s) })),
+    { y: chipsY, text: 'steps' },
+    { y: axisY + 14, text: 'clock (UTC)' },
+  ];
 
   return (
-    // Focusable so keyboard users can scroll a timeline wider than the screen.
-    <div ref={scrollRef} className="cw-tl__scroll" tabIndex={0} role="region" aria-label="Timeline drawing (scrolls sideways)">
-      <svg
-        className="cw-tl__svg"
-        viewBox={`0 0 ${width} ${height}`}
-        width={width}
-        height={height}
-        role="img"
-        aria-label={`Timeline of ${volumeName}: file writes and snapshots, one slot per step (not to scale). The table below lists the same moments.`}
-      >
-        <text x={8} y={VOLUME_Y + 4}>
-          {volumeName}
-        </text>
-        <line className="cw-tl__lane" x1={LEFT - 10} x2={end} y1={VOLUME_Y} y2={VOLUME_Y} />
-        {moments.map((m) =>
-          m.changes.map((c, i) => {
-            const late = c.pendingSnapshots.length > 0;
-            const y = VOLUME_Y - 14 - i * 12;
+    <div className="cw-tl__drawing">
+      {/* The lane names, outside the scrolled area so they stay in view. */}
+      <svg className="cw-tl__names" viewBox={`0 0 ${namesW} ${height}`} width={namesW} height={height} aria-hidden="true">
+        {names.map((n) => {
+          const lines = narrow ? nameLines(n.text) : [n.text.length > 17 ? `${n.text.slice(0, 16)}…` : n.text];
+          return (
+            <text key={`${n.text}-${n.y}`} x={namesW - 6} y={n.y + 4 - (lines.length - 1) * 5.5} textAnchor="end">
+              {lines.map((line, i) => (
+                <tspan key={line} x={namesW - 6} dy={i === 0 ? 0 : 11}>
+                  {line}
+                </tspan>
+              ))}
+            </text>
+          );
+        })}
+      </svg>
+      {/* Focusable so keyboard users can scroll a timeline wider than the screen. */}
+      <div ref={scrollRef} className="cw-tl__scroll" tabIndex={0} role="region" aria-label="Timeline drawing (scrolls sideways)">
+        <svg
+          className="cw-tl__svg"
+          viewBox={`0 0 ${width} ${height}`}
+          width={width}
+          height={height}
+          role="img"
+          aria-label={`Timeline of ${volumeName} by the clock: file writes and snapshots, each snapshot from its point in time to when it completed; long idle stretches are shortened. The table below lists the same moments.`}
+        >
+          <line className="cw-tl__lane" x1={PAD / 2} x2={end} y1={volumeY} y2={volumeY} />
+          {snapshots.map((s, i) => (
+            <line key={s.SnapshotId} className="cw-tl__lane" x1={PAD / 2} x2={end} y1={laneY(i)} y2={laneY(i)} />
+          ))}
+          {snapshots.map((s, i) => {
+            const from = requestTime(s.SnapshotId);
+            if (from === undefined) return null;
+            const y = laneY(i);
+            const x0 = xOf(from);
+            const done = completedAtEnd(s);
+            const x1 = done ? Math.max(xOf(s.CompleteAt), x0 + 4) : end;
             return (
-              <g key={`${m.step}-${c.path}`} data-step={m.step}>
-                <circle className={late ? 'cw-tl__write cw-tl__write--late' : 'cw-tl__write'} cx={at(m.step)} cy={VOLUME_Y} r={6} />
-                <text x={at(m.step)} y={y} textAnchor="middle">
+              <g key={s.SnapshotId} data-snapshot={snapshotName(s)}>
+                <line className="cw-tl__moment-line" x1={x0} x2={x0} y1={volumeY + 8} y2={y + 7} />
+                <rect className="cw-tl__pending" x={x0} y={y - 7} width={x1 - x0} height={14} rx={3} />
+                {done && <rect className="cw-tl__completed" x={x1} y={y - 3} width={Math.max(end - x1, 0)} height={6} rx={2} />}
+                {done && <line className="cw-tl__complete-tick" x1={x1} x2={x1} y1={y - 10} y2={y + 10} />}
+              </g>
+            );
+          })}
+          {placed.map(({ m, c, late }) => (
+            <circle key={`${m.step}-${c.path}`} data-step={m.step} className={late ? 'cw-tl__write cw-tl__write--late' : 'cw-tl__write'} cx={xOf(m.time)} cy={volumeY} r={6} />
+          ))}
+
+          <g className="cw-tl__axis">
+            <line x1={PAD / 2} x2={end} y1={axisY} y2={axisY} />
+            {stretches.slice(1).map((s, i) => {
+              const prev = stretches[i] as Stretch;
+              const mid = (prev.x1 + EDGE + s.x0 - EDGE) / 2;
+              const minutes = Math.round((s.start - prev.end) / 60_000);
+              return (
+                <g key={s.start} className="cw-tl__break">
+                  <rect x={mid - 10} y={axisY - 6} width={20} height={12} />
+                  <line x1={mid - 7} x2={mid - 1} y1={axisY + 6} y2={axisY - 6} />
+                  <line x1={mid + 1} x2={mid + 7} y1={axisY + 6} y2={axisY - 6} />
+                  <text x={mid} y={axisY - 10} textAnchor="middle">
+                    {minutes >= 1 ? `${minutes} min` : `${Math.round((s.start - prev.end) / 1000)} s`}
+                  </text>
+                </g>
+              );
+            })}
+            {ticks.map((t) => (
+              <g key={t} transform={`translate(${xOf(t)} ${axisY})`}>
+                <line y1={0} y2={5} />
+                <text y={17} textAnchor="middle">
+                  {clockTime(t)}
+                </text>
+              </g>
+            ))}
+          </g>
+          {moments.map((m) => (
+            <line key={m.step} className="cw-tl__chip-link" x1={chipX(m)} x2={xOf(m.time)} y1={chipsY + 7} y2={axisY} />
+          ))}
+
+          <line ref={cursorRef} className="cw-tl__cursor" x1={0} x2={0} y1={4} y2={axisY} />
+
+          {/* Labels last, on a halo of the background: the cursor never crosses their text. */}
+          <g className="cw-tl__labels">
+            {placed.map(({ m, c, late, above, below }) => (
+              <g key={`${m.step}-${c.path}`}>
+                <text x={xOf(m.time)} y={volumeY - 12 - above * LINE} textAnchor="middle">
                   {c.change === 'deleted' ? `${c.path.slice(1)} deleted` : c.path.slice(1)}
                 </text>
                 {late && (
-                  <text className="cw-tl__late-label" x={at(m.step)} y={VOLUME_Y + 20 + i * 12} textAnchor="middle">
-                    not in {c.pendingSnapshots.map((id) => snapshots.find((s) => s.SnapshotId === id)).map((s) => (s ? snapshotName(s) : '')).join(', ')}
+                  <text className="cw-tl__late-label" x={xOf(m.time)} y={volumeY + 20 + below * LINE} textAnchor="middle">
+                    not in{' '}
+                    {c.pendingSnapshots
+                      .map((id) => snapshots.find((s) => s.SnapshotId === id))
+                      .map((s) => (s ? snapshotName(s) : ''))
+                      .join(', ')}
                   </text>
                 )}
               </g>
-            );
-          }),
-        )}
-        {snapshots.map((s, i) => {
-          const from = requestStep(s.SnapshotId);
-          if (from === undefined) return null;
-          const y = laneY(i);
-          const x0 = at(from);
-          const completedBy = moments[last]?.world.snapshots[s.SnapshotId]?.State === 'completed';
-          const x1 = completedBy ? Math.max(xOfTime(s.CompleteAt), x0 + 4) : end;
-          return (
-            <g key={s.SnapshotId} data-snapshot={snapshotName(s)}>
-              <text x={8} y={y + 4}>
-                {snapshotName(s).slice(0, 17)}
-              </text>
-              <line className="cw-tl__moment-line" x1={x0} x2={x0} y1={VOLUME_Y + 8} y2={y + 7} />
-              <rect className="cw-tl__pending" x={x0} y={y - 7} width={x1 - x0} height={14} rx={3} />
-              {completedBy && <rect className="cw-tl__completed" x={x1} y={y - 3} width={Math.max(end - x1, 0)} height={6} rx={2} />}
-              {/* Right-aligned when it would run past the end of the drawing. */}
-              <text x={x0 + 230 > width ? width - 6 : x0 + 4} y={y + 20} textAnchor={x0 + 230 > width ? 'end' : 'start'}>
-                point in time {clockTime(s.StartTime)}{completedBy ? `, completed ${clockTime(s.CompleteAt)}` : ', pending'}
-              </text>
-            </g>
-          );
-        })}
-        <g className="cw-tl__axis" transform={`translate(0 ${height - 28})`}>
-          <line x1={LEFT - 10} x2={end} y1={0} y2={0} />
-          {moments.map((m) => (
-            <g key={m.step} transform={`translate(${at(m.step)} 0)`}>
-              <line y1={0} y2={5} />
-              <text y={17} textAnchor="middle">
-                {clockTime(m.time)}
-              </text>
-            </g>
-          ))}
-        </g>
-        <line ref={cursorRef} className="cw-tl__cursor" x1={0} x2={0} y1={6} y2={height - 30} />
-      </svg>
+            ))}
+            {snapshots.map((s, i) => {
+              const from = requestTime(s.SnapshotId);
+              if (from === undefined) return null;
+              const x0 = xOf(from);
+              const text = `requested ${clockTime(s.StartTime)} (its point in time), ${completedAtEnd(s) ? `completed ${clockTime(s.CompleteAt)}` : 'pending'}`;
+              // Right-aligned when it would run past the end of the drawing.
+              const right = x0 + text.length * 5.6 > width - 4;
+              return (
+                <text key={s.SnapshotId} data-snapshot-label={snapshotName(s)} x={right ? width - 4 : x0 + 2} y={laneY(i) + 22} textAnchor={right ? 'end' : 'start'}>
+                  {text}
+                </text>
+              );
+            })}
+            {moments.map((m) => (
+              <g
+                key={m.step}
+                className={m.step === selected ? 'cw-tl__chip cw-tl__chip--selected' : 'cw-tl__chip'}
+                data-step={m.step}
+                data-x={xOf(m.time)}
+                transform={`translate(${chipX(m)} ${chipsY})`}
+              >
+                <circle r={8} />
+                <text y={3.5} textAnchor="middle">
+                  {m.step}
+                </text>
+              </g>
+            ))}
+          </g>
+        </svg>
+      </div>
     </div>
   );
 }

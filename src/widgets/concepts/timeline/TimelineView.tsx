@@ -46,7 +46,10 @@ function duration(ms: number): string {
   return `${Math.round(seconds / 3600)} h`;
 }
 
-/** One line for what happened at a moment. */
+/**
+ * One line for what happened at a moment. A snapshot that completed during a wait is given its own
+ * completion time (the model's CompleteAt), which is usually earlier than the moment's clock.
+ */
 function describeMoment(m: Moment, prev: Moment | undefined, names: ReadonlyMap<string, string>): string {
   const parts: string[] = [];
   for (const c of m.changes) {
@@ -59,8 +62,11 @@ function describeMoment(m: Moment, prev: Moment | undefined, names: ReadonlyMap<
     );
   }
   for (const id of m.requested) parts.push(`snapshot ${names.get(id) ?? id} requested: its point in time`);
-  for (const id of m.completed) parts.push(`snapshot ${names.get(id) ?? id} completed`);
   if (parts.length === 0 && prev !== undefined && m.time !== prev.time) parts.push(`clock moved ${duration(m.time - prev.time)}`);
+  for (const id of m.completed) {
+    const at = m.world.snapshots[id]?.CompleteAt;
+    parts.push(`snapshot ${names.get(id) ?? id} completed${at === undefined ? '' : ` at ${clockTime(at)}${at < m.time ? ', during that wait' : ''}`}`);
+  }
   if (m.step === 0) parts.push('the starting point');
   return parts.join('; ') || 'nothing changed on the volume';
 }
@@ -170,7 +176,8 @@ export function TimelineView({ actor, volumeName, problem }: TimelineViewProps) 
   const wait = (seconds: number) => {
     act({ action: 'Advance', params: { Seconds: seconds } }, (world) => {
       const done = lineageSnapshots(world, volumeId).filter((s) => s.State === 'completed' && history.world.snapshots[s.SnapshotId]?.State === 'pending');
-      return `${clockTime(world.now)}: waited ${seconds} s.${done.length > 0 ? ` ${listWords(done.map(snapshotName))} completed; ${done.length === 1 ? 'its' : 'their'} content did not change.` : ''}`;
+      const when = listWords(done.map((s) => `${snapshotName(s)} completed at ${clockTime(s.CompleteAt)}`));
+      return `${clockTime(world.now)}: waited ${seconds} s.${done.length > 0 ? ` ${when}; ${done.length === 1 ? 'its' : 'their'} content did not change.` : ''}`;
     });
   };
 
@@ -229,7 +236,7 @@ export function TimelineView({ actor, volumeName, problem }: TimelineViewProps) 
             return (
               <div key={s.SnapshotId} className="cw-tl__snapshot" data-snapshot={snapshotName(s)}>
                 <p>
-                  <strong>{snapshotName(s)}</strong> ({s.State}), point in time {clockTime(s.StartTime)}. Holds:{' '}
+                  <strong>{snapshotName(s)}</strong> ({s.State === 'completed' ? `completed at ${clockTime(s.CompleteAt)}` : s.State}), point in time {clockTime(s.StartTime)}. Holds:{' '}
                   {view.holds.length === 0 ? 'no files' : listWords(view.holds.map((f) => f.path.slice(1)))}.
                 </p>
                 {view.late.length > 0 && (
@@ -297,14 +304,18 @@ function MomentTable({
   volumeName: string;
   describe: (m: Moment) => string;
 }) {
-  const captionId = useId();
+  const titleId = useId();
   return (
-    <div className="table-wrap cw-table" tabIndex={0} role="region" aria-labelledby={captionId}>
-      <table>
-        <caption id={captionId}>Moments of {volumeName} and its snapshots</caption>
+    <>
+      {/* The title sits outside the scrolled area, so a narrow screen never cuts it off. */}
+      <p id={titleId} className="cw-tl__table-title">
+        Moments of {volumeName} and its snapshots
+      </p>
+      <div className="table-wrap cw-table" tabIndex={0} role="region" aria-labelledby={titleId}>
+        <table aria-labelledby={titleId}>
         <thead>
           <tr>
-            <th scope="col">Time</th>
+            <th scope="col">Clock after the step</th>
             <th scope="col">What happened</th>
             <th scope="col">Files on {volumeName}</th>
             {snapshots.map((s) => (
@@ -322,19 +333,21 @@ function MomentTable({
               <td>{m.files.size === 0 ? 'none' : listWords([...m.files.keys()].map((p) => p.slice(1)))}</td>
               {snapshots.map((s) => {
                 const snap = m.world.snapshots[s.SnapshotId];
+                const state = snap?.State === 'completed' ? `completed at ${clockTime(snap.CompleteAt)}` : snap?.State;
                 const held = snap === undefined ? null : snapshotAt(moments, m.step, s.SnapshotId);
                 return (
                   <td key={s.SnapshotId}>
                     {snap === undefined || held === null
                       ? 'not requested yet'
-                      : `${snap.State}; holds ${held.holds.length === 0 ? 'no files' : listWords(held.holds.map((f) => f.path.slice(1)))}${held.late.length > 0 ? `; not ${listWords(held.late.map((f) => f.path.slice(1)))}` : ''}`}
+                      : `${state}; holds ${held.holds.length === 0 ? 'no files' : listWords(held.holds.map((f) => f.path.slice(1)))}${held.late.length > 0 ? `; not ${listWords(held.late.map((f) => f.path.slice(1)))}` : ''}`}
                   </td>
                 );
               })}
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+        </table>
+      </div>
+    </>
   );
 }
