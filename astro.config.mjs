@@ -52,16 +52,17 @@ export default defineConfig({
         output: {
           // Fewer requests for a widget page: on a phone network each one costs a round trip, and an
           // HTTP/1.1 host serves six at a time. React gets one chunk; the small modules every widget
-          // island shares (its actor, the explanations, @xstate/react) go with the simulation they
-          // import (a group takes its modules' dependencies along). /lab/ went from 13 scripts to 9
-          // and its lab became ready about 0.3 s sooner under 4x CPU and slow 4G; a module shared
-          // by pages without widgets (preload-helper, the runtime) must never be captured here.
+          // island shares (its actor, the explanations, @xstate/react, the sim's index and queries) go
+          // with the simulation they import (a group takes its modules' dependencies along). /lab/
+          // went from 13 scripts to 7 and its lab became ready about 0.4 s sooner under 4x CPU and
+          // slow 4G; a module shared by pages without widgets (preload-helper) must never be captured
+          // here, or those pages would download the simulation.
           codeSplitting: {
             groups: [
               { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
               {
                 name: 'widget-runtime',
-                test: /node_modules[\\/](@xstate[\\/]react|use-sync-external-store|use-isomorphic-layout-effect)[\\/]|src[\\/]widgets[\\/]lab[\\/](actor|useLabActor|explain)\.ts/,
+                test: /node_modules[\\/](@xstate[\\/]react|use-sync-external-store|use-isomorphic-layout-effect)[\\/]|src[\\/]widgets[\\/]lab[\\/](actor|useLabActor|explain)\.ts|src[\\/]sim[\\/](index|queries)\.ts/,
               },
             ],
           },

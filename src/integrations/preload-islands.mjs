@@ -65,8 +65,16 @@ export default function preloadIslands() {
               }),
             );
           if (urls.length === 0) continue;
-          const links = urls.map((url) => `<link rel="modulepreload" href="${url}">`).join('');
-          writeFileSync(file, html.replace('</head>', `${links}</head>`));
+          // Largest first and ahead of the stylesheets (but after the CSP, which must govern them):
+          // the big modules are the critical path, and the browser requests in document order.
+          const size = (url) => statSync(join(dist, url)).size;
+          const links = urls
+            .sort((a, b) => size(b) - size(a))
+            .map((url) => `<link rel="modulepreload" href="${url}">`)
+            .join('');
+          const csp = /<meta http-equiv="content-security-policy"[^>]*>/i.exec(html);
+          const at = csp ? csp.index + csp[0].length : html.indexOf('</head>');
+          writeFileSync(file, html.slice(0, at) + links + html.slice(at));
           pages++;
         }
         logger.info(`Preloaded the modules of client:load islands on ${pages} pages.`);
