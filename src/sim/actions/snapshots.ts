@@ -95,7 +95,9 @@ export function takeSnapshot(tx: Tx, volume: Volume, description: string, tags: 
   tx.emit(
     'SnapshotStarted',
     id,
-    `Snapshot ${id} of ${volume.VolumeId} started: ${owned.length} of ${Object.keys(image).length} written block(s) to store`,
+    Object.keys(image).length === 0
+      ? `Snapshot ${id} of ${volume.VolumeId} started: nothing has been written on the volume, so there is no block to store`
+      : `Snapshot ${id} of ${volume.VolumeId} started: ${owned.length} of ${Object.keys(image).length} written block(s) to store`,
   );
   return snapshot;
 }
