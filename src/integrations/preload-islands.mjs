@@ -67,7 +67,7 @@ export default function preloadIslands() {
           if (urls.length === 0) continue;
           // Largest first and ahead of the stylesheets (but after the CSP, which must govern them):
           // the big modules are the critical path, and the browser requests in document order.
-          const size = (url) => statSync(join(dist, url)).size;
+          const size = (/** @type {string} */ url) => statSync(join(dist, url)).size;
           const links = urls
             .sort((a, b) => size(b) - size(a))
             .map((url) => `<link rel="modulepreload" href="${url}">`)
