@@ -91,13 +91,13 @@ function FittedText({ className, x, y, text, fontPx, maxPx, bold = false }: { cl
   // corrects it once (most fonts are narrower than the estimate, so more of the text fits).
   const [ratio, setRatio] = useState(1);
   const ref = useRef<SVGTextElement>(null);
-  const { shown, hidden } = fitLine(text, fontPx * ratio, maxPx, bold);
+  const { shown, hidden, before = '' } = fitLine(text, fontPx * ratio, maxPx, bold);
   useLayoutEffect(() => {
     const el = ref.current;
     if (ratio !== 1 || el === null || typeof el.getSubStringLength !== 'function') return;
     let real = 0;
     try {
-      real = el.getSubStringLength(0, shown.length);
+      real = el.getSubStringLength(before.length, shown.length);
     } catch {
       return;
     }
@@ -107,10 +107,13 @@ function FittedText({ className, x, y, text, fontPx, maxPx, bold = false }: { cl
       const next = Math.max(0.7, real / estimate);
       if (fitLine(text, fontPx * next, maxPx, bold).shown !== shown) setRatio(next);
     }
-  }, [text, fontPx, maxPx, bold, ratio, shown]);
+  }, [text, fontPx, maxPx, bold, ratio, shown, before]);
   return (
     <text ref={ref} className={className} x={x} y={y}>
-      {shown}
+      {/* Words dropped before an id stay in the DOM, undrawn, and the id is drawn back at x: the
+          node's text then reads in the order of its accessible name (WCAG 2.5.3). */}
+      {before !== '' && <tspan className="topo-text-rest">{before}</tspan>}
+      {before !== '' ? <tspan x={x}>{shown}</tspan> : shown}
       {/* The rest of a shortened text stays in the DOM, undrawn, so the node's text is still its name. */}
       {hidden !== '' && <tspan className="topo-text-rest">{hidden}</tspan>}
       {shown !== text && <title>{text}</title>}

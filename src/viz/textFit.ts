@@ -58,6 +58,8 @@ export interface FittedLine {
   shown: string;
   /** Where `shown` ends in an ellipsis, the text it stands for (to keep in the DOM, undrawn). */
   hidden: string;
+  /** Words dropped before an id (kept in the DOM ahead of `shown`, undrawn), else absent. */
+  before?: string;
 }
 
 /**
@@ -70,15 +72,16 @@ export function fitLine(text: string, fontPx: number, maxPx: number, bold = fals
   const id = AWS_ID.exec(text);
   const from = id === null ? 0 : id.index;
   const rest = text.slice(from);
-  if (id !== null && textWidth(rest, fontPx, bold) <= maxPx) return { shown: rest, hidden: '' };
+  const dropped = from > 0 ? { before: text.slice(0, from) } : {};
+  if (id !== null && textWidth(rest, fontPx, bold) <= maxPx) return { shown: rest, hidden: '', ...dropped };
   const head = cutEnd(rest, fontPx, bold, maxPx);
   // The id itself is kept even where the (generous) estimate says it is a little too wide: an id
   // is at most 21 characters, and every box drawn with one is wide enough for it in real fonts.
   if (id !== null && head.length < id[0].length) {
-    return id[0] === rest ? { shown: rest, hidden: '' } : { shown: `${id[0]}…`, hidden: rest.slice(id[0].length) };
+    return id[0] === rest ? { shown: rest, hidden: '', ...dropped } : { shown: `${id[0]}…`, hidden: rest.slice(id[0].length), ...dropped };
   }
-  if (head === '') return { shown: '…', hidden: rest };
-  return { shown: `${head}…`, hidden: rest.slice(head.length) };
+  if (head === '') return { shown: '…', hidden: rest, ...dropped };
+  return { shown: `${head}…`, hidden: rest.slice(head.length), ...dropped };
 }
 
 /** fitLine's text as drawn. */

@@ -50,3 +50,10 @@ test('the estimate is generous: wider than DejaVu Sans, the widest font the stac
   expect(textWidth('ami-', 10)).toBeGreaterThanOrEqual(22.2);
   expect(textWidth('t3.micro · ami-f5f97dea92ce49c82', 10)).toBeGreaterThanOrEqual(173.6);
 });
+
+test('words dropped before an id are kept ahead of it (undrawn), so the text still reads in the order of its name', () => {
+  const detail = '20 GiB · of vol-d0a34c4f9c74eb9a2';
+  const line = fitLine(detail, 10, textWidth('vol-d0a34c4f9c74eb9a2', 10) + 2);
+  expect(line).toEqual({ shown: 'vol-d0a34c4f9c74eb9a2', hidden: '', before: '20 GiB · of ' });
+  expect(`${line.before}${line.shown}`).toBe(detail);
+});
