@@ -42,6 +42,11 @@ export function isWellFormedId(prefix: IdPrefix, value: string): boolean {
   return ID_PATTERN[prefix].test(value);
 }
 
+/** Where instance, volume, snapshot and image ids stand in a text (a relation, a diagram label), in order. */
+export function resourceIdsIn(text: string): Array<{ id: string; index: number }> {
+  return [...text.matchAll(/\b(?:i|vol|snap|ami)-(?:[0-9a-f]{17}|[0-9a-f]{8})\b/g)].map((m) => ({ id: m[0], index: m.index }));
+}
+
 export function prefixOf(id: string): IdPrefix | null {
   for (const prefix of Object.keys(ID_PATTERN) as IdPrefix[]) {
     if (isWellFormedId(prefix, id)) return prefix;

@@ -4,6 +4,7 @@
  * em, on the generous side (DejaVu Sans, wider than the system-ui fonts), so an estimated fit is a
  * real fit in the fonts the site's stack picks.
  */
+import { resourceIdsIn } from '../sim/ids.ts';
 
 /** Advances in em, rounded up from DejaVu Sans (the widest font the site's stack falls back to). */
 const GROUPS: ReadonlyArray<[string, number]> = [
@@ -31,9 +32,6 @@ export function textWidth(text: string, fontPx: number, bold = false): number {
   for (const ch of text) em += charEm(ch);
   return em * fontPx * (bold ? 1.1 : 1);
 }
-
-/** AWS resource ids (instance, volume, snapshot, image): never shortened. */
-const AWS_ID = /\b(?:i|vol|snap|ami)-[0-9a-f]{8,17}\b/;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -69,16 +67,17 @@ export interface FittedLine {
  */
 export function fitLine(text: string, fontPx: number, maxPx: number, bold = false): FittedLine {
   if (textWidth(text, fontPx, bold) <= maxPx) return { shown: text, hidden: '' };
-  const id = AWS_ID.exec(text);
-  const from = id === null ? 0 : id.index;
+  // An AWS resource id in the text is never shortened.
+  const id = resourceIdsIn(text)[0]?.id;
+  const from = id === undefined ? 0 : text.indexOf(id);
   const rest = text.slice(from);
   const dropped = from > 0 ? { before: text.slice(0, from) } : {};
-  if (id !== null && textWidth(rest, fontPx, bold) <= maxPx) return { shown: rest, hidden: '', ...dropped };
+  if (id !== undefined && textWidth(rest, fontPx, bold) <= maxPx) return { shown: rest, hidden: '', ...dropped };
   const head = cutEnd(rest, fontPx, bold, maxPx);
   // The id itself is kept even where the (generous) estimate says it is a little too wide: an id
   // is at most 21 characters, and every box drawn with one is wide enough for it in real fonts.
-  if (id !== null && head.length < id[0].length) {
-    return id[0] === rest ? { shown: rest, hidden: '', ...dropped } : { shown: `${id[0]}…`, hidden: rest.slice(id[0].length), ...dropped };
+  if (id !== undefined && head.length < id.length) {
+    return id === rest ? { shown: rest, hidden: '', ...dropped } : { shown: `${id}…`, hidden: rest.slice(id.length), ...dropped };
   }
   if (head === '') return { shown: '…', hidden: rest, ...dropped };
   return { shown: `${head}…`, hidden: rest.slice(head.length), ...dropped };

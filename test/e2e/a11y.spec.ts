@@ -5,12 +5,10 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { builtPages } from '../support/site.ts';
-import { expect, test, THEMES, useTheme, waitForIslands, WIDTHS } from './fixtures.ts';
+import { expect, test, THEMES, useTheme, waitForIslands, WIDTHS, WCAG_TAGS } from './fixtures.ts';
 
 // Long pages with many islands (the exam, lessons with several widgets) take a while to scan.
 test.describe.configure({ timeout: 240_000 });
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 for (const { route } of builtPages()) {
   // One load per page, then every width and theme: the widgets hydrate once (the slow part) and each

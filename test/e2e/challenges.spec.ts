@@ -1,9 +1,7 @@
 /** Challenges in real Chromium on the built site: solved by clicking and by typing, remembered, accessible. */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import { expect, test, WCAG_TAGS, resourceTable } from './fixtures.ts';
 
 async function expectNoAxeViolations(page: Page, when: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
@@ -52,7 +50,7 @@ test('solve one by clicking: terminate the web server, watch the checklist, see 
   await expect(items.nth(1)).toHaveText(/^✓Met: The web-data volume is in us-east-1a/);
   await expectNoAxeViolations(page, 'with one goal of two met');
 
-  const table = lab.getByRole('table', { name: /Resources in the account/ });
+  const table = resourceTable(lab);
   await table.getByRole('button', { name: /^Instance i-/ }).click();
   await lab.getByRole('group', { name: /^Actions possible on i-/ }).getByRole('button', { name: 'TerminateInstances' }).click();
   await lab.getByRole('form', { name: /^TerminateInstances on i-/ }).getByRole('button', { name: 'Run TerminateInstances' }).click();

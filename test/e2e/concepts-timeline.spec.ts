@@ -5,11 +5,9 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, THEMES, useTheme, waitForIslands, WIDTHS } from './fixtures.ts';
+import { expect, test, THEMES, useTheme, waitForIslands, WIDTHS, WCAG_TAGS } from './fixtures.ts';
 
 const LESSON = '/lessons/snapshots/';
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
 async function scrubStory(page: Page) {
   await page.goto(LESSON);
   await page.locator('.cw-tl').scrollIntoViewIfNeeded();

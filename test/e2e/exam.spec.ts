@@ -1,9 +1,7 @@
 /** The final exam on the built site: answer part of it, finish, read the per-objective scores and the review; lab tasks load on demand; axe on the results. */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, THEMES, useTheme } from './fixtures.ts';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import { expect, test, THEMES, useTheme, WCAG_TAGS } from './fixtures.ts';
 
 /** Answers two questions of lesson 1 (the first right, the second wrong) and finishes. */
 async function takePartOfTheExam(page: Page) {

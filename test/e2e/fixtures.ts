@@ -1,7 +1,9 @@
 /** Shared e2e helpers: console-error capture, theme and width settings, waiting for islands to hydrate. */
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
 
 export const WIDTHS = [320, 1280] as const;
+/** The axe rule tags of WCAG 2.2 AA. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
@@ -64,3 +66,16 @@ export async function waitForIslands(page: Page): Promise<void> {
     await page.waitForFunction((element) => !element.hasAttribute('ssr'), island, { timeout: 30_000 });
   }
 }
+
+/** /lab/, or /lab/?scenario=<id>: the page's island (picker and lab) hydrated, the lab shown. */
+export async function openLab(page: Page, scenario?: string): Promise<Locator> {
+  await page.goto(scenario === undefined ? '/lab/' : `/lab/?scenario=${scenario}`);
+  await page.locator('.lab-page').scrollIntoViewIfNeeded();
+  await waitForIslands(page);
+  const lab = page.locator('.lab');
+  await expect(lab).toBeVisible();
+  return lab;
+}
+
+/** The lab's text twin. */
+export const resourceTable = (lab: Locator): Locator => lab.getByRole('table', { name: /Resources in the account/ });

@@ -7,22 +7,11 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, useTheme, waitForIslands } from './fixtures.ts';
+import { expect, openLab, resourceTable, test, useTheme, WCAG_TAGS } from './fixtures.ts';
 import type { Theme } from './fixtures.ts';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-async function openLab(page: Page): Promise<Locator> {
-  await page.goto('/lab/?scenario=custom-ami-with-instances');
-  await page.locator('.lab-page').scrollIntoViewIfNeeded();
-  await waitForIslands(page);
-  const lab = page.locator('.lab');
-  await expect(lab).toBeVisible();
-  return lab;
-}
-
-const table = (lab: Locator) => lab.getByRole('table', { name: /Resources in the account/ });
-const amiRow = (lab: Locator) => table(lab).locator('tr', { has: lab.page().getByRole('button', { name: /^AMI ami-/ }), hasText: 'golden-image' });
+const amiRow = (lab: Locator) => resourceTable(lab).locator('tr', { has: lab.page().getByRole('button', { name: /^AMI ami-/ }), hasText: 'golden-image' });
 
 /** Selects golden-image in the text twin and opens its anatomy, with the keyboard. */
 async function openAnatomy(page: Page, lab: Locator): Promise<Locator> {
@@ -41,7 +30,7 @@ async function openAnatomy(page: Page, lab: Locator): Promise<Locator> {
 }
 
 test('an AMI selected in the text twin opens its anatomy; a launch there is a call of the lab', async ({ page }) => {
-  const lab = await openLab(page);
+  const lab = await openLab(page, 'custom-ami-with-instances');
   const imageId = /ami-[0-9a-f]{17}/.exec((await amiRow(lab).getByRole('rowheader').textContent()) ?? '')?.[0] ?? '';
   expect(imageId).not.toBe('');
   const anatomy = await openAnatomy(page, lab);
@@ -53,7 +42,7 @@ test('an AMI selected in the text twin opens its anatomy; a launch there is a ca
   await expect(root.locator('.anat-snapshot__title')).toContainText(/Snapshot snap-[0-9a-f]{17} \(golden-image-root\)/);
   await expect(root).toContainText(/Mapped by golden-image \(available\)/);
 
-  const instances = table(lab).locator('tr', { has: page.getByRole('button', { name: /^Instance i-/ }) });
+  const instances = resourceTable(lab).locator('tr', { has: page.getByRole('button', { name: /^Instance i-/ }) });
   const before = await instances.count();
   const launch = anatomy.getByRole('button', { name: 'Launch an instance (RunInstances)' });
   await launch.focus();
@@ -76,7 +65,7 @@ for (const { theme, width } of SCANS) {
     test.slow();
     await page.setViewportSize({ width, height: 900 });
     await useTheme(page, theme);
-    const lab = await openLab(page);
+    const lab = await openLab(page, 'custom-ami-with-instances');
     const anatomy = await openAnatomy(page, lab);
     await expect(anatomy.locator('.anat-row')).toHaveCount(1);
     // The inspector, where the anatomy opens (lab-flows.spec.ts scans the whole lab).

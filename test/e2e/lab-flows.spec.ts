@@ -6,25 +6,13 @@
  */
 import { readdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
-import { expect, test, waitForIslands } from './fixtures.ts';
+import type { Locator } from '@playwright/test';
+import { expect, test, waitForIslands, WCAG_TAGS, openLab, resourceTable } from './fixtures.ts';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-async function openLab(page: Page, scenario?: string): Promise<Locator> {
-  await page.goto(scenario === undefined ? '/lab/' : `/lab/?scenario=${scenario}`);
-  // The page's island (picker and lab) hydrates once in view, then restarts the lab on the scenario.
-  await page.locator('.lab-page').scrollIntoViewIfNeeded();
-  await waitForIslands(page);
-  const lab = page.locator('.lab');
-  await expect(lab).toBeVisible();
-  return lab;
-}
-
-const table = (lab: Locator) => lab.getByRole('table', { name: /Resources in the account/ });
 /** The row of the resource whose Name tag (or AMI name) is `name`. */
 const row = (lab: Locator, kind: string, name: string) =>
-  table(lab).locator('tr', { has: lab.page().getByRole('button', { name: new RegExp(`^${kind} `) }), hasText: name });
+  resourceTable(lab).locator('tr', { has: lab.page().getByRole('button', { name: new RegExp(`^${kind} `) }), hasText: name });
 const stateCell = (r: Locator) => r.getByRole('cell').nth(1);
 
 async function idOf(r: Locator): Promise<string> {
@@ -69,7 +57,7 @@ test('the picker opens a scenario by its id; an unknown id says so and opens the
   await openLab(page, 'no-such-scenario');
   await expect(page.getByRole('alert')).toContainText('There is no scenario named “no-such-scenario”');
   await expect(picker.getByRole('link', { name: 'An empty account' })).toHaveAttribute('aria-current', 'page');
-  await expect(table(page.locator('.lab')).getByRole('button', { name: /^Instance / })).toHaveCount(0);
+  await expect(resourceTable(page.locator('.lab')).getByRole('button', { name: /^Instance / })).toHaveCount(0);
   // Every scenario file is offered.
   const files = readdirSync(new URL('../../content/scenarios/', import.meta.url)).filter((f) => f.endsWith('.yaml'));
   await expect(picker.getByRole('link')).toHaveCount(files.length);
@@ -87,7 +75,7 @@ test('snapshot the data volume by clicking and by typing; undo, redo, and the pe
   const rootId = await idOf(row(lab, 'Volume', '/dev/xvda'));
   const terminal = await typeCommand(lab, `aws ec2 create-snapshot --volume-id ${rootId} --description 'by typing'`);
   await expect(terminal.locator('.lab-terminal__stdout').last()).toContainText('"Description": "by typing"');
-  const snapshots = table(lab).locator('tr', { has: page.getByRole('button', { name: /^Snapshot snap-/ }) });
+  const snapshots = resourceTable(lab).locator('tr', { has: page.getByRole('button', { name: /^Snapshot snap-/ }) });
   await expect(snapshots).toHaveCount(2);
   await expect(lab.getByRole('region', { name: 'What just happened' })).toContainText(`of ${volumeId}`);
 
@@ -105,8 +93,8 @@ test('snapshot the data volume by clicking and by typing; undo, redo, and the pe
   await page.locator('.lab-page').scrollIntoViewIfNeeded();
   await waitForIslands(page);
   const reopened = page.locator('.lab');
-  await expect(table(reopened).locator('tr', { has: page.getByRole('button', { name: /^Snapshot snap-/ }) })).toHaveCount(2);
-  await expect(table(reopened)).toContainText('web-data');
+  await expect(resourceTable(reopened).locator('tr', { has: page.getByRole('button', { name: /^Snapshot snap-/ }) })).toHaveCount(2);
+  await expect(resourceTable(reopened)).toContainText('web-data');
 });
 
 test('create an image from the server, launch it in another AZ and find the same files there', async ({ page }) => {
@@ -119,7 +107,7 @@ test('create an image from the server, launch it in another AZ and find the same
   await skipUntil(lab, stateCell(image), 'available');
 
   await runAction(lab, image, 'RunInstances', (form) => form.getByLabel('Placement.AvailabilityZone').selectOption('us-east-1c'));
-  const launched = table(lab).locator('tr', { has: page.getByRole('button', { name: /^Instance / }), hasText: 'us-east-1c' });
+  const launched = resourceTable(lab).locator('tr', { has: page.getByRole('button', { name: /^Instance / }), hasText: 'us-east-1c' });
   await expect(launched).toHaveCount(1);
   await launched.getByRole('rowheader').getByRole('button').click();
   const files = lab.locator('details.lab-files-panel');
@@ -136,7 +124,7 @@ test('restore a snapshot into another AZ: a new volume there, from the snapshot'
   const backup = row(lab, 'Snapshot', 'web-data-backup-1');
   const snapshotId = await idOf(backup);
   await runAction(lab, backup, 'CreateVolume', (form) => form.getByLabel('AvailabilityZone').selectOption('us-east-1b'));
-  const restored = table(lab).locator('tr', { has: page.getByRole('button', { name: /^Volume / }), hasText: 'us-east-1b' });
+  const restored = resourceTable(lab).locator('tr', { has: page.getByRole('button', { name: /^Volume / }), hasText: 'us-east-1b' });
   await expect(restored).toHaveCount(1);
   await expect(restored).toContainText(snapshotId);
   await skipUntil(lab, stateCell(restored), 'available');
@@ -156,7 +144,7 @@ test('deleting a snapshot an AMI uses is refused with InvalidSnapshot.InUse and 
 test('the text twin and the narration read as a screen reader gets them, step by step', async ({ page }) => {
   const lab = await openLab(page, 'web-server-with-data-volume');
   const narration = lab.getByRole('region', { name: 'What just happened' });
-  await expect(table(lab)).toMatchAriaSnapshot(`
+  await expect(resourceTable(lab)).toMatchAriaSnapshot(`
     - table /Resources in the account \\(\\d+\\)/:
       - rowgroup:
         - row "Resource Name State Where Relations"
@@ -177,7 +165,7 @@ test('the text twin and the narration read as a screen reader gets them, step by
       - list:
         - listitem: /Snapshot snap-[0-9a-f]+ of vol-[0-9a-f]+ completed/
   `);
-  await expect(table(lab)).toMatchAriaSnapshot(`
+  await expect(resourceTable(lab)).toMatchAriaSnapshot(`
     - table:
       - rowgroup:
         - row /Snapshot snap-[0-9a-f]+ completed .*vol-[0-9a-f]+/

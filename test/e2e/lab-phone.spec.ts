@@ -5,7 +5,7 @@
  * a person to look at.
  */
 import type { Page } from '@playwright/test';
-import { expect, test, waitForIslands } from './fixtures.ts';
+import { expect, test, waitForIslands, resourceTable } from './fixtures.ts';
 
 test.use({ viewport: { width: 320, height: 800 }, hasTouch: true });
 
@@ -51,7 +51,7 @@ test('at 320 px with touch: tap the data volume in the diagram, snapshot it, and
   await expect(form.getByRole('status')).toContainText("Ran aws ec2 create-snapshot --description 'from my phone'");
   await step('snapshot-created');
 
-  const table = lab.getByRole('table', { name: /Resources in the account/ });
+  const table = resourceTable(lab);
   const snapshot = table.locator('tr', { has: page.getByRole('button', { name: /^Snapshot snap-/ }) });
   await expect(snapshot).toHaveCount(1);
   await expect(snapshot).toContainText(/of vol-[0-9a-f]+/);

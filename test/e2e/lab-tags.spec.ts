@@ -1,6 +1,6 @@
 /** Naming resources by clicking: the Name tag of the create forms and CreateTags, on the built site. */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, resourceTable } from './fixtures.ts';
 
 async function openChallenge(page: Page, id: string) {
   await page.goto(`/challenges/${id}/`);
@@ -13,7 +13,7 @@ async function openChallenge(page: Page, id: string) {
 
 /** Selects the resource whose Name cell reads `name` in the text twin. */
 async function select(page: Page, name: string): Promise<void> {
-  const table = page.locator('.lab').getByRole('table', { name: /Resources in the account/ });
+  const table = resourceTable(page.locator('.lab'));
   await table.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) }).getByRole('button').click();
 }
 
@@ -45,7 +45,7 @@ test('a snapshot taken without a name can be named afterwards with CreateTags, w
   // The backup of web-data is met once complete; the named one is not there yet.
   await expect(goals).toContainText('(1 of 2 met)', { timeout: 20_000 });
 
-  const table = lab.getByRole('table', { name: /Resources in the account/ });
+  const table = resourceTable(lab);
   await table.getByRole('button', { name: /^Snapshot snap-/ }).click();
   await lab.getByRole('group', { name: /^Actions possible on snap-/ }).getByRole('button', { name: 'CreateTags' }).click();
   const form = lab.getByRole('form', { name: /^CreateTags on snap-/ });

@@ -1,5 +1,5 @@
 /** The lab on /lab/: a learner's first session in real Chromium, on the built site. */
-import { expect, test, waitForIslands } from './fixtures.ts';
+import { expect, test, waitForIslands, resourceTable } from './fixtures.ts';
 
 test('launch an instance by typing, snapshot its root volume by clicking, watch it complete, undo and redo', async ({ page }) => {
   await page.goto('/lab/');
@@ -10,7 +10,7 @@ test('launch an instance by typing, snapshot its root volume by clicking, watch 
   await expect(lab).toBeVisible();
   const terminal = lab.getByRole('region', { name: 'Terminal', exact: true });
   const prompt = terminal.getByRole('textbox', { name: 'Command' });
-  const table = lab.getByRole('table', { name: /Resources in the account/ });
+  const table = resourceTable(lab);
 
   // Find the Amazon Linux AMI, as a learner would, then launch from it.
   await prompt.click();
@@ -84,7 +84,7 @@ test('a permalink reopens the same lab; a tampered one is refused and leaves the
   await form.getByLabel('AvailabilityZone').selectOption('us-east-1c');
   await expect(form.locator('.lab-cli')).toHaveText('aws ec2 create-volume --availability-zone us-east-1c --size 8 --volume-type gp3');
   await form.getByRole('button', { name: 'Run CreateVolume' }).click();
-  const table = lab.getByRole('table', { name: /Resources in the account/ });
+  const table = resourceTable(lab);
   const volumeButton = table.getByRole('button', { name: /^Volume vol-/ });
   const volumeId = ((await volumeButton.textContent()) ?? '').replace('Volume', '').trim();
 
@@ -130,7 +130,7 @@ test('keyboard only: launch from a public AMI selected in the diagram, then see 
   await expect(form.locator('.lab-cli')).toContainText('--placement AvailabilityZone=us-east-1c');
   await form.getByRole('button', { name: 'Run RunInstances' }).focus();
   await page.keyboard.press('Enter');
-  const table = lab.getByRole('table', { name: /Resources in the account/ });
+  const table = resourceTable(lab);
   const row = table.locator('tr', { has: page.getByRole('button', { name: /^Instance i-/ }) });
   await expect(row).toContainText('us-east-1c');
   await expect(row.getByRole('cell').nth(1)).toHaveText(/pending|running/);
@@ -145,7 +145,7 @@ test('a lab in a lesson keeps its state across a reload, and Reset starts over f
   };
   await page.goto('/lessons/across-regions-and-accounts/');
   let lab = await open();
-  const table = () => lab.getByRole('table', { name: /Resources in the account/ });
+  const table = () => resourceTable(lab);
   const scratchRow = () => table().locator('tr', { hasText: 'scratch' });
   const prompt = lab.getByRole('region', { name: 'Terminal', exact: true }).getByRole('textbox', { name: 'Command' });
   await prompt.click();

@@ -6,9 +6,8 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, THEMES, useTheme } from './fixtures.ts';
+import { expect, test, THEMES, useTheme, WCAG_TAGS } from './fixtures.ts';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const KEY = 'ami-snapshot-lab:progress';
 const LESSON = '/lessons/where-your-data-lives/';
 const DAY = 24 * 60 * 60 * 1000;

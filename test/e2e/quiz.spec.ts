@@ -1,9 +1,8 @@
 /** A lesson quiz on the built site: answer wrong and right, read the explanations, reorder by keyboard, axe with answers revealed. */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, THEMES, useTheme } from './fixtures.ts';
+import { expect, test, THEMES, useTheme, WCAG_TAGS } from './fixtures.ts';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const LESSON = '/lessons/where-your-data-lives/';
 
 async function openQuiz(page: Page) {

@@ -6,7 +6,7 @@
  * motion when there is some.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, waitForIslands } from './fixtures.ts';
+import { expect, test, waitForIslands, openLab, resourceTable } from './fixtures.ts';
 
 /** Counts every CSS animation or transition that starts in the page, and every lifecycle token drawn, from now on. */
 async function watchMotion(page: Page): Promise<() => Promise<{ started: string[]; running: number; tokens: number }>> {
@@ -30,18 +30,10 @@ async function watchMotion(page: Page): Promise<() => Promise<{ started: string[
     });
 }
 
-async function openLab(page: Page): Promise<Locator> {
-  await page.goto('/lab/?scenario=web-server-with-data-volume');
-  await page.locator('.lab-page').scrollIntoViewIfNeeded();
-  await waitForIslands(page);
-  const lab = page.locator('.lab');
-  await expect(lab).toBeVisible();
-  return lab;
-}
 
 /** Snapshots web-data from its row in the text twin, and waits for the snapshot to be drawn. */
 async function snapshotDataVolume(lab: Locator): Promise<void> {
-  const table = lab.getByRole('table', { name: /Resources in the account/ });
+  const table = resourceTable(lab);
   const data = table.locator('tr', { has: lab.page().getByRole('button', { name: /^Volume / }), hasText: 'web-data' });
   await data.getByRole('rowheader').getByRole('button').click();
   await lab.getByRole('group', { name: /^Actions possible on / }).getByRole('button', { name: 'CreateSnapshot', exact: true }).click();
@@ -56,7 +48,7 @@ test.describe('with reduced motion', () => {
   test.use({ reducedMotion: 'reduce' });
 
   test('/lab/: a new snapshot appears with no animation or transition, and a note replaces the motion controls', async ({ page }) => {
-    const lab = await openLab(page);
+    const lab = await openLab(page, 'web-server-with-data-volume');
     const motion = lab.getByRole('group', { name: 'Animation' });
     await expect(motion.getByText('Animations are off: your system asks for reduced motion.')).toBeVisible();
     await expect(motion.getByLabel('Animation speed')).toBeHidden();
@@ -98,7 +90,7 @@ test.describe('without the preference (the probe sees motion when there is some)
   test.use({ reducedMotion: 'no-preference' });
 
   test('/lab/: creating a snapshot animates, and the motion controls are offered', async ({ page }) => {
-    const lab = await openLab(page);
+    const lab = await openLab(page, 'web-server-with-data-volume');
     const motion = lab.getByRole('group', { name: 'Animation' });
     await expect(motion.getByLabel('Animation speed')).toBeVisible();
     await expect(motion.getByText('Animations are off: your system asks for reduced motion.')).toBeHidden();

@@ -3,7 +3,7 @@
  * events; none keeps a copy of the simulation in React state.
  */
 import { useSelector } from '@xstate/react';
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { World } from '../../sim/index.ts';
 import { costSummary } from '../../sim/index.ts';
 import {
@@ -24,6 +24,7 @@ import type { LayoutOrder } from '../../viz/layout.ts';
 import { TopologyDiagram } from '../../viz/TopologyDiagram.tsx';
 import type { SimulatorActor } from './actor.ts';
 import { MotionControls } from './MotionControls.tsx';
+import { useBoxWidth } from './useBoxWidth.ts';
 import { resourceRows, splitIds } from './resources.ts';
 
 /** How long (real time) an instance shows that CreateImage rebooted it. */
@@ -81,21 +82,9 @@ export function DiagramPanel({
   // In a column narrower than the full row (a lesson's text column, a phone), the snapshot store
   // and the AMI registry go under the AZs, at full size: fitting the wide row into a 644 px column
   // shrank its text to 6-7 px. Followed on resize; the layout is the same function of the world.
-  const [stacked, setStacked] = useState(false);
+  const boxWidth = useBoxWidth(scroll);
   const wideWidth = useMemo(() => topologyWidth(world), [world]);
-  useLayoutEffect(() => {
-    const el = scroll.current;
-    if (el === null) return;
-    // A box not laid out (hidden, or a test DOM) reports 0: keep the current layout.
-    const update = () => {
-      if (el.clientWidth > 0) setStacked(el.clientWidth < wideWidth);
-    };
-    update();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(update);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [wideWidth]);
+  const stacked = boxWidth !== null && boxWidth < wideWidth;
   // The previous layout's order keeps every drawn node in place when resources are added (and
   // keeps each column's order when the layout switches between wide and stacked).
   const order = useRef<LayoutOrder | undefined>(undefined);

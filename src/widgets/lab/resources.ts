@@ -2,6 +2,7 @@
 import type { World } from '../../sim/index.ts';
 // The Progress the model reports for a snapshot (what DescribeSnapshots and the goal checklist say).
 import { snapshotProgress } from '../../sim/format.ts';
+import { resourceIdsIn } from '../../sim/ids.ts';
 import { visibleRegions } from '../../viz/layout.ts';
 
 export interface ResourceRow {
@@ -98,8 +99,6 @@ export function resourceRows(world: World): ResourceRow[] {
   return rows;
 }
 
-const ID_PATTERN = /\b(?:i|vol|snap|ami)-[0-9a-f]{8,17}\b/g;
-
 /**
  * A row's text cut into plain pieces and AWS ids, so a view can keep each id on one line (a
  * browser would otherwise break it after its hyphen) while the text still wraps between words.
@@ -107,10 +106,10 @@ const ID_PATTERN = /\b(?:i|vol|snap|ami)-[0-9a-f]{8,17}\b/g;
 export function splitIds(text: string): Array<{ text: string; isId: boolean }> {
   const parts: Array<{ text: string; isId: boolean }> = [];
   let last = 0;
-  for (const m of text.matchAll(ID_PATTERN)) {
-    if (m.index > last) parts.push({ text: text.slice(last, m.index), isId: false });
-    parts.push({ text: m[0], isId: true });
-    last = m.index + m[0].length;
+  for (const { id, index } of resourceIdsIn(text)) {
+    if (index > last) parts.push({ text: text.slice(last, index), isId: false });
+    parts.push({ text: id, isId: true });
+    last = index + id.length;
   }
   if (last < text.length) parts.push({ text: text.slice(last), isId: false });
   return parts;

@@ -16,7 +16,8 @@
  * No d3 here: d3's UTC scale (with d3-time and d3-time-format) adds about 12 KB gzipped to lesson 2,
  * past its JavaScript budget; a linear map and a list of round intervals are a few lines.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { useBoxWidth } from '../../lab/useBoxWidth.ts';
 import type { Snapshot } from '../../../sim/index.ts';
 import { clockTime } from '../shared/format.ts';
 import { snapshotName, type Moment } from './moments.ts';
@@ -112,16 +113,7 @@ export function TimelineChart({ moments, snapshots, volumeName, selected }: Time
   const scrollRef = useRef<HTMLDivElement>(null);
   const cursorRef = useRef<SVGLineElement>(null);
   // The width of the whole drawing (names column and scrolled part), as laid out.
-  const [outer, setOuter] = useState(668);
-  useLayoutEffect(() => {
-    const box = scrollRef.current?.parentElement;
-    if (box === null || box === undefined || typeof ResizeObserver === 'undefined') return;
-    const measure = () => setOuter(Math.floor(box.clientWidth));
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(box);
-    return () => observer.disconnect();
-  }, []);
+  const outer = useBoxWidth(scrollRef, 'parent') ?? 668;
 
   // The names column narrows on a phone; the drawing gets the width it gives up.
   const narrow = outer - NAMES_W < NARROW;

@@ -9,7 +9,7 @@
 import { useSelector } from '@xstate/react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { SimulatorSnapshot } from '../../../sim/actor/index.ts';
-import type { Volume, World } from '../../../sim/index.ts';
+import type { Snapshot, Volume, World } from '../../../sim/index.ts';
 import { mountsOf } from '../../../sim/actions/files.ts';
 import { lineageSnapshots } from '../../../sim/queries-blocks.ts';
 import type { SimulatorActor } from '../../lab/actor.ts';
@@ -44,6 +44,11 @@ function duration(ms: number): string {
   if (seconds < 120) return `${seconds} s`;
   if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
   return `${Math.round(seconds / 3600)} h`;
+}
+
+/** A snapshot's state, with the model's completion time once it has completed. */
+function snapshotState(s: Snapshot): string {
+  return s.State === 'completed' ? `completed at ${clockTime(s.CompleteAt)}` : s.State;
 }
 
 /**
@@ -236,7 +241,7 @@ export function TimelineView({ actor, volumeName, problem }: TimelineViewProps) 
             return (
               <div key={s.SnapshotId} className="cw-tl__snapshot" data-snapshot={snapshotName(s)}>
                 <p>
-                  <strong>{snapshotName(s)}</strong> ({s.State === 'completed' ? `completed at ${clockTime(s.CompleteAt)}` : s.State}), point in time {clockTime(s.StartTime)}. Holds:{' '}
+                  <strong>{snapshotName(s)}</strong> ({snapshotState(s)}), point in time {clockTime(s.StartTime)}. Holds:{' '}
                   {view.holds.length === 0 ? 'no files' : listWords(view.holds.map((f) => f.path.slice(1)))}.
                 </p>
                 {view.late.length > 0 && (
@@ -333,13 +338,12 @@ function MomentTable({
               <td>{m.files.size === 0 ? 'none' : listWords([...m.files.keys()].map((p) => p.slice(1)))}</td>
               {snapshots.map((s) => {
                 const snap = m.world.snapshots[s.SnapshotId];
-                const state = snap?.State === 'completed' ? `completed at ${clockTime(snap.CompleteAt)}` : snap?.State;
                 const held = snap === undefined ? null : snapshotAt(moments, m.step, s.SnapshotId);
                 return (
                   <td key={s.SnapshotId}>
                     {snap === undefined || held === null
                       ? 'not requested yet'
-                      : `${state}; holds ${held.holds.length === 0 ? 'no files' : listWords(held.holds.map((f) => f.path.slice(1)))}${held.late.length > 0 ? `; not ${listWords(held.late.map((f) => f.path.slice(1)))}` : ''}`}
+                      : `${snapshotState(snap)}; holds ${held.holds.length === 0 ? 'no files' : listWords(held.holds.map((f) => f.path.slice(1)))}${held.late.length > 0 ? `; not ${listWords(held.late.map((f) => f.path.slice(1)))}` : ''}`}
                   </td>
                 );
               })}
