@@ -53,3 +53,19 @@ export function prefixOf(id: string): IdPrefix | null {
   }
   return null;
 }
+
+/**
+ * Text cut into plain pieces and AWS ids, so a view can keep each id on one line (a
+ * browser would otherwise break it after its hyphen) while the text still wraps between words.
+ */
+export function splitIds(text: string): Array<{ text: string; isId: boolean }> {
+  const parts: Array<{ text: string; isId: boolean }> = [];
+  let last = 0;
+  for (const { id, index } of resourceIdsIn(text)) {
+    if (index > last) parts.push({ text: text.slice(last, index), isId: false });
+    parts.push({ text: id, isId: true });
+    last = index + id.length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), isId: false });
+  return parts;
+}

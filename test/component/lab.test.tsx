@@ -10,7 +10,7 @@ import { billedBlocks, roundUSD, snapshotMonthlyUSD } from '../../src/sim/ledger
 import type { SimulatorActor } from '../../src/widgets/lab/actor.ts';
 import { loadCli } from '../../src/widgets/lab/cli.ts';
 import { LabView } from '../../src/widgets/lab/LabView.tsx';
-import { splitIds } from '../../src/widgets/lab/resources.ts';
+import { splitIds } from '../../src/sim/ids.ts';
 
 afterEach(cleanup);
 // The lab loads the CLI engine on the first interaction; load it up front so the forms show commands at once.

@@ -12,7 +12,7 @@ import { ActionForm } from './ActionForm.tsx';
 import type { SimulatorActor } from './actor.ts';
 import { explainError } from './explain.ts';
 import { resourceRows } from './resources.ts';
-import { WithWholeIds } from './panels.tsx';
+import { WithWholeIds } from '../shared/WithWholeIds.tsx';
 
 /** Loaded when the learner opens an AMI's anatomy, not with the lab (the lab page's JS budget). */
 const LabAnatomy = lazy(() => import('../concepts/anatomy/LabAnatomy.tsx'));

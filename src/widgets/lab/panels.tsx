@@ -25,7 +25,8 @@ import { TopologyDiagram } from '../../viz/TopologyDiagram.tsx';
 import type { SimulatorActor } from './actor.ts';
 import { MotionControls } from './MotionControls.tsx';
 import { useBoxWidth } from './useBoxWidth.ts';
-import { resourceRows, splitIds } from './resources.ts';
+import { resourceRows } from './resources.ts';
+import { WithWholeIds } from '../shared/WithWholeIds.tsx';
 
 /** How long (real time) an instance shows that CreateImage rebooted it. */
 const REBOOT_CUE_MS = 2500;
@@ -48,23 +49,6 @@ function useRebootCue(actor: SimulatorActor): ReadonlyMap<string, string> {
     return () => clearTimeout(timer);
   }, [actor, last]);
   return cues;
-}
-
-/** Text with AWS ids in it, where a line may break between ids but never inside one ("vol-" / "d0a3…"). */
-export function WithWholeIds({ text }: { text: string }) {
-  return (
-    <>
-      {splitIds(text).map((part, i) =>
-        part.isId ? (
-          <span key={i} className="lab-id-text">
-            {part.text}
-          </span>
-        ) : (
-          part.text
-        ),
-      )}
-    </>
-  );
 }
 
 export function DiagramPanel({
