@@ -219,14 +219,19 @@ function setParam(params: Record<string, unknown>, path: string, value: unknown)
   return { ...params, [head]: setParam(child, rest.join('.'), value) };
 }
 
-/** Initial form values: the probe call's own values, else the field's default. */
+/**
+ * Initial form values: the probe call's own values, else the field's default. Free text is the
+ * exception: the probe only carries some valid text to ask the model whether the action is
+ * possible (an image name, a file path), so a field's own default reads better to a learner.
+ */
 export function initialValues(world: World, call: SimCall, fields: readonly FieldSpec[]): Record<string, FieldValue> {
   const values: Record<string, FieldValue> = {};
   for (const f of fields) {
     // A field that fills part of a parameter starts from its own default, not the parameter's value.
     const fromCall = f.apply === undefined ? getParam(call.params, f.param) : undefined;
     const fromSpec = f.initial?.(world, call);
-    if (fromSpec !== undefined && (fromCall === undefined || f.param === 'Name')) values[f.param] = fromSpec;
+    const freeText = f.kind === 'text' || f.kind === 'textarea';
+    if (fromSpec !== undefined && (fromCall === undefined || freeText)) values[f.param] = fromSpec;
     else if (typeof fromCall === 'boolean') values[f.param] = fromCall;
     else if (typeof fromCall === 'string' || typeof fromCall === 'number') values[f.param] = String(fromCall);
     else if (f.kind === 'checkbox') values[f.param] = false;
@@ -248,7 +253,8 @@ export function optionalDevices(world: World, call: SimCall): DeviceChoice[] {
 }
 
 /**
- * The call the form describes. Empty text leaves a parameter out (so the API default applies);
+ * The call the form describes. Empty text leaves a parameter out (so the API default applies),
+ * except a textarea's (a file's content may be empty);
  * an unticked checkbox sends nothing; a device left out of an image becomes a NoDevice mapping.
  */
 export function buildCall(
@@ -262,7 +268,8 @@ export function buildCall(
     const value = values[f.param];
     if (f.apply !== undefined) params = f.apply(params, value ?? '');
     else if (f.kind === 'checkbox') params = setParam(params, f.param, value === true ? true : undefined);
-    else if (typeof value !== 'string' || value === '') params = setParam(params, f.param, undefined);
+    // A file's content may be empty; any other empty text leaves its parameter out.
+    else if (typeof value !== 'string' || (value === '' && f.kind !== 'textarea')) params = setParam(params, f.param, undefined);
     else if (f.kind === 'number' && /^\d+$/.test(value.trim())) params = setParam(params, f.param, Number(value.trim()));
     else params = setParam(params, f.param, value);
   }

@@ -1,4 +1,7 @@
-/** The Name tag field of every create form: the TagSpecifications it sends are ones the model accepts, and empty sends none. */
+/**
+ * The lab's action forms: the Name tag field of every create form sends TagSpecifications the model
+ * accepts (and empty sends none); free-text fields start from the form's defaults, not the probe's.
+ */
 import { describe, expect, test } from 'vitest';
 import { actionChecks, execute } from '../../src/sim/index.ts';
 import type { SimCall, World } from '../../src/sim/index.ts';
@@ -40,5 +43,22 @@ describe('Name tag', () => {
     expect(call.params?.['TagSpecifications']).toEqual(types.map((ResourceType) => ({ ResourceType, Tags: [{ Key: 'Name', Value: 'app-backup' }] })));
     const result = execute(world, call);
     expect(result.ok, result.ok ? '' : result.error.Message).toBe(true);
+  });
+});
+
+describe('WriteFile form', () => {
+  const { world, instanceId } = runningInstance();
+  const base = probe(world, instanceId, 'WriteFile');
+  const fields = ACTION_FIELDS['WriteFile'] ?? [];
+
+  test('starts from a readable path and content, not the placeholder the model was asked with', () => {
+    expect(initialValues(world, base, fields)).toEqual({ Path: '/home/ec2-user/notes.txt', Content: 'Hello from the lab\n' });
+    const result = execute(world, buildCall(base, fields, initialValues(world, base, fields)));
+    expect(result.ok, result.ok ? '' : result.error.Message).toBe(true);
+  });
+
+  test('writes an empty file when the content is cleared, instead of leaving Content out', () => {
+    const call = buildCall(base, fields, { Path: '/mnt/sdf/empty.txt', Content: '' });
+    expect(call.params).toMatchObject({ InstanceId: instanceId, Path: '/mnt/sdf/empty.txt', Content: '' });
   });
 });
