@@ -14,6 +14,7 @@ import { evaluateGoal } from '../../sim/goals.ts';
 import type { GoalRef } from '../../sim/goals.ts';
 import type { World } from '../../sim/index.ts';
 import type { SimulatorActor } from '../lab/actor.ts';
+import { WithWholeIds } from '../shared/WithWholeIds.tsx';
 import './goals.css';
 
 export interface GoalChecklistProps {
@@ -91,8 +92,8 @@ export function GoalChecklist({ actor, goals, onAllMet, heading = 'Goals' }: Goa
               {row.met ? '✓' : '○'}
             </span>
             <span className="goal__text">
-              <strong className="goal__state">{row.met ? 'Met:' : 'Not met:'}</strong> {row.description}
-              <span className="goal__why">Because {row.because}.</span>
+              <strong className="goal__state">{row.met ? 'Met:' : 'Not met:'}</strong> <WithWholeIds text={row.description} />
+              <WithWholeIds className="goal__why" text={`Because ${row.because}.`} />
             </span>
           </li>
         ))}

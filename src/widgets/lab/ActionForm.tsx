@@ -12,6 +12,7 @@ import { buildCall, initialValues, optionalDevices } from './actionForms.ts';
 import type { FieldSpec, FieldValue } from './actionForms.ts';
 import { nextRequestId } from './actor.ts';
 import { useCli } from './cli.ts';
+import { WithWholeIds } from '../shared/WithWholeIds.tsx';
 import type { SimulatorActor } from './actor.ts';
 import { ErrorNote } from './ErrorNote.tsx';
 
@@ -48,7 +49,7 @@ export function ActionForm({ actor, world, call, fields, title, onClose }: Actio
   return (
     <form className="lab-form" aria-labelledby={`${id}-title`} onSubmit={submit}>
       <h4 id={`${id}-title`} className="lab-form__title">
-        {title}
+        <WithWholeIds text={title} />
       </h4>
       {fields.map((f) => {
         const fieldId = `${id}-${f.param}`;
