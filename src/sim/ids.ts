@@ -55,13 +55,18 @@ export function prefixOf(id: string): IdPrefix | null {
 }
 
 /**
- * Text cut into plain pieces and AWS ids, so a view can keep each id on one line (a
- * browser would otherwise break it after its hyphen) while the text still wraps between words.
+ * Text cut into plain pieces and AWS ids (and Region and AZ codes, which have hyphens too), so a
+ * view can keep each on one line (a browser would otherwise break "vol-" / "0d3a…" or "us-east-" /
+ * "1a") while the text still wraps between words.
  */
 export function splitIds(text: string): Array<{ text: string; isId: boolean }> {
+  const whole = [
+    ...resourceIdsIn(text),
+    ...[...text.matchAll(/\b[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]?\b/g)].map((m) => ({ id: m[0], index: m.index })),
+  ].sort((a, b) => a.index - b.index);
   const parts: Array<{ text: string; isId: boolean }> = [];
   let last = 0;
-  for (const { id, index } of resourceIdsIn(text)) {
+  for (const { id, index } of whole) {
     if (index > last) parts.push({ text: text.slice(last, index), isId: false });
     parts.push({ text: id, isId: true });
     last = index + id.length;

@@ -221,6 +221,8 @@ describe('Lab inspector layout', () => {
     ]);
     expect(splitIds('maps /dev/xvda from snap-0123456789abcdef0').map((p) => p.text).join('')).toBe('maps /dev/xvda from snap-0123456789abcdef0');
     expect(splitIds('public, owned by amazon')).toEqual([{ text: 'public, owned by amazon', isId: false }]);
+    expect(splitIds('us-east-1 (in Amazon S3, across its AZs)')[0]).toEqual({ text: 'us-east-1', isId: true });
+    expect(splitIds('us-east-1a').map((p) => p.isId)).toEqual([true]);
   });
 });
 

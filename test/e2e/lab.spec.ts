@@ -164,3 +164,38 @@ test('a lab in a lesson keeps its state across a reload, and Reset starts over f
   await expect(scratchRow()).toHaveCount(0);
   await expect(table().locator('tr', { hasText: 'db-data-nightly' })).toHaveCount(1);
 });
+
+test('in a lesson column at 1280 px the text twin fits: no column is cut, and long AMI names wrap between their parts', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  for (const lesson of ['snapshots', 'baking-a-custom-ami']) {
+    await page.goto(`/lessons/${lesson}/`);
+    const table = page.locator('.lab-table table').first();
+    await table.scrollIntoViewIfNeeded();
+    await expect(table.locator('tbody tr').first()).toBeVisible();
+    const [tableWidth, boxWidth] = await table.evaluate((t) => [t.getBoundingClientRect().width, t.closest('.lab-table')!.getBoundingClientRect().width]);
+    expect(tableWidth, `${lesson}: table ${tableWidth}px in a ${boxWidth}px box`).toBeLessThanOrEqual(boxWidth);
+  }
+  const ubuntu = page.locator('.lab-table td', { hasText: /^ubuntu\// }).first();
+  // Each line of the name ends at a part's end (after "/", "-", "." or "_"), never inside a word.
+  const lines = await ubuntu.evaluate((td) => {
+    const range = document.createRange();
+    const text = td.textContent ?? '';
+    const node = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    const ends: string[] = [];
+    let top: number | null = null;
+    let offsetInText = 0;
+    for (let n = node.nextNode(); n; n = node.nextNode()) {
+      for (let i = 0; i < (n.textContent ?? '').length; i++) {
+        range.setStart(n, i);
+        range.setEnd(n, i + 1);
+        const y = range.getClientRects()[0]?.top ?? 0;
+        if (top !== null && Math.abs(y - top) > 2) ends.push(text[offsetInText - 1] ?? '');
+        top = y;
+        offsetInText++;
+      }
+    }
+    return ends;
+  });
+  expect(lines.length, 'the long name wraps in the narrow Name column').toBeGreaterThan(0);
+  expect(lines.every((c) => /[/\-._]/.test(c)), `lines end with ${JSON.stringify(lines)}`).toBe(true);
+});

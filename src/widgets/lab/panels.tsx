@@ -3,7 +3,7 @@
  * events; none keeps a copy of the simulation in React state.
  */
 import { useSelector } from '@xstate/react';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { World } from '../../sim/index.ts';
 import { costSummary } from '../../sim/index.ts';
 import {
@@ -49,6 +49,21 @@ function useRebootCue(actor: SimulatorActor): ReadonlyMap<string, string> {
     return () => clearTimeout(timer);
   }, [actor, last]);
   return cues;
+}
+
+/**
+ * A long AMI name ("ubuntu/images/hvm-ssd-gp3/…") may break after a slash, dot or underscore as
+ * well as after a hyphen, so a narrow column wraps it between its parts rather than mid-word.
+ */
+function BreakableName({ name }: { name: string }) {
+  // Nothing at all for an unnamed resource, so its cell stays :empty (lab.css hides its label).
+  if (name === '') return null;
+  return name.split(/(?<=[/._])/).map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
 }
 
 export function DiagramPanel({
@@ -127,9 +142,13 @@ export function ResourceTable({ world, selectedId, onSelect }: { world: World; s
                     {r.kind} <code>{r.id}</code>
                   </button>
                 </th>
-                <td>{r.name}</td>
+                <td>
+                  <BreakableName name={r.name} />
+                </td>
                 <td className="lab-table__state">{r.state}</td>
-                <td>{r.location}</td>
+                <td>
+                  <WithWholeIds text={r.location} />
+                </td>
                 <td>
                   <WithWholeIds text={r.relations} />
                 </td>
