@@ -54,9 +54,10 @@ function candidates(world: World, id: string): SimCall[] {
       const v = world.volumes[id];
       if (!v) return [];
       const region = v.Region;
-      const target = Object.values(world.instances).find(
-        (i) => i.Region === region && i.AvailabilityZone === v.AvailabilityZone && (i.State === 'running' || i.State === 'stopped'),
-      );
+      // An instance of the volume's AZ if there is one; else one in another AZ, so the learner is
+      // told why the volume cannot be attached there (InvalidVolume.ZoneMismatch).
+      const candidatesInRegion = Object.values(world.instances).filter((i) => i.Region === region && (i.State === 'running' || i.State === 'stopped'));
+      const target = candidatesInRegion.find((i) => i.AvailabilityZone === v.AvailabilityZone) ?? candidatesInRegion[0];
       const used = new Set(Object.values(world.volumes).filter((x) => x.Attachment?.InstanceId === target?.InstanceId).map((x) => x.Attachment?.Device));
       const device = ['f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p'].map((c) => `/dev/sd${c}`).find((d) => !used.has(d)) ?? '/dev/sdf';
       return [

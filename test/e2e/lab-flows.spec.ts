@@ -130,6 +130,10 @@ test('restore a snapshot into another AZ: a new volume there, from the snapshot'
   await skipUntil(lab, stateCell(restored), 'available');
   // The diagram draws it in us-east-1b too.
   await expect(lab.getByRole('button', { name: new RegExp(`^Volume .*available`) }).first()).toBeVisible();
+  // As lesson 2 asks: attaching it to web-server (us-east-1a) is listed as refused, with why.
+  await restored.getByRole('rowheader').getByRole('button').click();
+  await lab.getByText(/^Not possible now/).click();
+  await expect(lab.locator('.lab-refused li', { hasText: 'AttachVolume' })).toContainText(/InvalidVolume\.ZoneMismatch: The volume 'vol-[0-9a-f]+' is not in the same availability zone as instance 'i-[0-9a-f]+'/);
 });
 
 test('deleting a snapshot an AMI uses is refused with InvalidSnapshot.InUse and what to do', async ({ page }) => {

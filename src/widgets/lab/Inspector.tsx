@@ -146,7 +146,7 @@ export function Inspector({ actor, world, selectedId }: { actor: SimulatorActor;
               <ul>
                 {refused.map((c) => (
                   <li key={c.action}>
-                    <strong>{c.action}</strong>: {c.error?.Code}: {c.error?.Message}{' '}
+                    <strong>{c.action}</strong>: {c.error?.Code}: <WithWholeIds text={c.error?.Message ?? ''} />{' '}
                     {c.error !== undefined && c.error.Code !== 'NoChange' && <span className="muted">{explainError(c.error.Code, c.action)}</span>}
                   </li>
                 ))}

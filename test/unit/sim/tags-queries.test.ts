@@ -48,6 +48,18 @@ describe('queries', () => {
     expect(possibleActions(world, 'vol-0123456789abcdef0')).toEqual([]);
   });
 
+  test('a volume with no instance in its AZ lists AttachVolume as refused, with the zone mismatch as the reason', () => {
+    const { world, instanceId } = runningInstance();
+    const created = ok(world, 'CreateVolume', { AvailabilityZone: 'us-east-1b', Size: 8 });
+    const volumeId = (created.out as { VolumeId: string }).VolumeId;
+    const ready = advance(created.world, 60).world;
+    expect(actionChecks(ready, volumeId).find((c) => c.action === 'AttachVolume')).toMatchObject({
+      ok: false,
+      call: { params: { VolumeId: volumeId, InstanceId: instanceId } },
+      error: { Code: 'InvalidVolume.ZoneMismatch' },
+    });
+  });
+
   test('filesOfImage and costSummary', () => {
     const world = runningInstance().world;
     const files = filesOfImage(world, al2023(world));
