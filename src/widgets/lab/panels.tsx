@@ -3,7 +3,7 @@
  * events; none keeps a copy of the simulation in React state.
  */
 import { useSelector } from '@xstate/react';
-import { Fragment, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { World } from '../../sim/index.ts';
 import { costSummary } from '../../sim/index.ts';
 import {
@@ -26,6 +26,7 @@ import type { SimulatorActor } from './actor.ts';
 import { MotionControls } from './MotionControls.tsx';
 import { useBoxWidth } from './useBoxWidth.ts';
 import { resourceRows } from './resources.ts';
+import { WithBreakHints } from '../shared/WithBreakHints.tsx';
 import { WithWholeIds } from '../shared/WithWholeIds.tsx';
 
 /** How long (real time) an instance shows that CreateImage rebooted it. */
@@ -49,21 +50,6 @@ function useRebootCue(actor: SimulatorActor): ReadonlyMap<string, string> {
     return () => clearTimeout(timer);
   }, [actor, last]);
   return cues;
-}
-
-/**
- * A long AMI name ("ubuntu/images/hvm-ssd-gp3/…") may break after a slash, dot or underscore as
- * well as after a hyphen, so a narrow column wraps it between its parts rather than mid-word.
- */
-function BreakableName({ name }: { name: string }) {
-  // Nothing at all for an unnamed resource, so its cell stays :empty (lab.css hides its label).
-  if (name === '') return null;
-  return name.split(/(?<=[/._])/).map((part, i) => (
-    <Fragment key={i}>
-      {i > 0 && <wbr />}
-      {part}
-    </Fragment>
-  ));
 }
 
 export function DiagramPanel({
@@ -143,7 +129,7 @@ export function ResourceTable({ world, selectedId, onSelect }: { world: World; s
                   </button>
                 </th>
                 <td>
-                  <BreakableName name={r.name} />
+                  <WithBreakHints text={r.name} />
                 </td>
                 <td className="lab-table__state">{r.state}</td>
                 <td>

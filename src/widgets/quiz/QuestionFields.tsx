@@ -8,6 +8,7 @@ import { lazy, Suspense, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { moveItem, selectHowMany, VERDICTS } from './grade.ts';
 import type { LessonRef, QuestionData, Response, Verdict } from './types.ts';
+import { WithBreakHints } from '../shared/WithBreakHints.tsx';
 
 // The lab (simulator, diagram, terminal) is loaded only when a learner opens a lab task.
 const LabTask = lazy(() => import('./LabTask.tsx'));
@@ -101,7 +102,9 @@ function ChoiceOptions({ question, response, onChange, revealed, interactive }: 
               <span className="q-option__letter" aria-hidden="true">
                 {letter}.
               </span>
-              <span className="q-option__text">{option.text}</span>
+              <span className="q-option__text">
+                <WithBreakHints text={option.text} />
+              </span>
             </label>
             {revealed && (
               <div className="q-option__feedback">

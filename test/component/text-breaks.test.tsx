@@ -1,0 +1,20 @@
+/** The shared text helpers that decide where a narrow column may break AWS names. */
+import { render } from '@testing-library/react';
+import { expect, test } from 'vitest';
+import { WithBreakHints } from '../../src/widgets/shared/WithBreakHints.tsx';
+import { WithWholeIds } from '../../src/widgets/shared/WithWholeIds.tsx';
+
+test('WithWholeIds wraps the text in one span and each id or AZ code in an unbreakable one', () => {
+  const { container } = render(<WithWholeIds text="of vol-0123456789abcdef0 in us-east-1b" />);
+  expect(container.children).toHaveLength(1);
+  expect([...container.querySelectorAll('.id-text')].map((s) => s.textContent)).toEqual(['vol-0123456789abcdef0', 'us-east-1b']);
+  expect(container.textContent).toBe('of vol-0123456789abcdef0 in us-east-1b');
+});
+
+test('WithBreakHints lets a long name break after a slash, an underscore or a dot between letters, and nowhere new otherwise', () => {
+  const html = (text: string) => render(<WithBreakHints text={text} />).container.innerHTML;
+  expect(html('ubuntu/images/hvm_ssd')).toBe('ubuntu/<wbr>images/<wbr>hvm_<wbr>ssd');
+  expect(html('InvalidVolume.ZoneMismatch')).toBe('InvalidVolume.<wbr>ZoneMismatch');
+  expect(html('2.5 GiB, then stop.')).toBe('2.5 GiB, then stop.');
+  expect(html('')).toBe('');
+});
