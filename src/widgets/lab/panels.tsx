@@ -219,7 +219,7 @@ export function HistoryBar({ actor }: { actor: SimulatorActor }) {
         <button type="button" className="button" onClick={() => actor.send({ type: 'clock.step' })}>
           Skip to next completion
         </button>
-        <label htmlFor={`${id}-speed`}>Speed</label>
+        <label htmlFor={`${id}-speed`}>Clock speed</label>
         <select id={`${id}-speed`} value={clock.speed} onChange={(e) => actor.send({ type: 'clock.setSpeed', speed: Number(e.target.value) as Speed })}>
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
