@@ -81,7 +81,7 @@ export function DiagramPanel({
   const [fit, setFit] = useState(false);
   const cues = useRebootCue(actor);
   return (
-    <section className={`lab-panel lab-diagram${fit ? ' lab-diagram--fit' : ''}`} aria-label="Diagram">
+    <section className={`lab-panel lab-diagram${fit ? ' lab-diagram--fit' : ''}${stacked ? ' lab-diagram--stacked' : ''}`} aria-label="Diagram">
       <div className="lab-diagram__tools">
         <button type="button" className="button" aria-pressed={fit} onClick={() => setFit((f) => !f)}>
           Fit diagram to width
