@@ -40,8 +40,15 @@ test('CreateImage: the instance shows its reboot for a moment, the AMI waits for
   expect(image().getAttribute('aria-label')).toContain('pending · waits for its snapshots');
   // The snapshot of the root volume is drawn pending, with how much is copied.
   expect(within(diagram()).getByRole('button', { name: /^Snapshot .*pending · \d+% copied/ })).toBeTruthy();
+  // The cue follows the simulated clock (a minute), not the wall clock: real time alone ends nothing.
   act(() => vi.advanceTimersByTime(3000));
+  expect(instance().getAttribute('aria-label')).toContain('rebooting');
+  act(() => actor.send({ type: 'call.run', call: { action: 'Advance', params: { Seconds: 61 } } }));
   expect(instance().getAttribute('aria-label')).not.toContain('rebooting');
+  // Undo goes back to the moment after CreateImage, reboot and all.
+  act(() => actor.send({ type: 'history.undo' }));
+  expect(instance().getAttribute('aria-label')).toContain('rebooting');
+  act(() => actor.send({ type: 'history.redo' }));
   act(() => actor.send({ type: 'clock.step' }));
   act(() => actor.send({ type: 'clock.step' }));
   expect(image().getAttribute('aria-label')).toMatch(/available/);

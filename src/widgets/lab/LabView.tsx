@@ -65,7 +65,7 @@ export function LabView({ actor, title, hide = [], scenarioProblem, task }: LabV
         </section>
       )}
       {shown('history') && <HistoryBar actor={actor} />}
-      {shown('diagram') && <DiagramPanel actor={actor} world={world} selectedId={selectedId} onSelect={setSelectedId} />}
+      {shown('diagram') && <DiagramPanel world={world} selectedId={selectedId} onSelect={setSelectedId} />}
       <Narration actor={actor} />
       <div className="lab__work">
         <Inspector actor={actor} world={world} selectedId={selectedId} />

@@ -14,7 +14,6 @@ import {
   selectCursor,
   selectHistoryEntries,
   selectIsTicking,
-  selectLastResult,
   selectNarration,
   SPEEDS,
 } from '../../sim/actor/index.ts';
@@ -29,36 +28,33 @@ import { resourceRows } from './resources.ts';
 import { WithBreakHints } from '../shared/WithBreakHints.tsx';
 import { WithWholeIds } from '../shared/WithWholeIds.tsx';
 
-/** How long (real time) an instance shows that CreateImage rebooted it. */
-const REBOOT_CUE_MS = 2500;
-const NO_CUES: ReadonlyMap<string, string> = new Map();
+/**
+ * How long (simulated seconds) the diagram shows that CreateImage rebooted an instance: a drawing
+ * cue only (the model keeps the instance running), long enough to see at every clock speed.
+ */
+const REBOOT_CUE_SECONDS = 60;
 
 /**
  * CreateImage reboots a running instance unless NoReboot is set (reference §2.10; the model keeps
  * it running and says so in the narration): the diagram notes it on the instance for a moment.
+ * Read from the World (a pending image with reboot, made less than a minute ago), so the cue
+ * follows the simulated clock: it waits while the clock is paused, and comes back on undo.
  */
-function useRebootCue(actor: SimulatorActor): ReadonlyMap<string, string> {
-  const last = useSelector(actor, selectLastResult);
-  const [cues, setCues] = useState(NO_CUES);
-  useEffect(() => {
-    const params = last?.call.params;
-    if (last?.ok !== true || last.call.action !== 'CreateImage' || params?.['NoReboot'] === true) return;
-    const instanceId = String(params?.['InstanceId']);
-    if (actor.getSnapshot().context.history.world.instances[instanceId]?.State !== 'running') return;
-    setCues(new Map([[instanceId, 'rebooting']]));
-    const timer = setTimeout(() => setCues(NO_CUES), REBOOT_CUE_MS);
-    return () => clearTimeout(timer);
-  }, [actor, last]);
+function rebootCues(world: World): ReadonlyMap<string, string> {
+  const cues = new Map<string, string>();
+  for (const image of Object.values(world.images)) {
+    const source = image.SourceInstanceId === null ? undefined : world.instances[image.SourceInstanceId];
+    if (image.State !== 'pending' || image.NoReboot || source?.State !== 'running') continue;
+    if (world.now - image.CreationDate < REBOOT_CUE_SECONDS) cues.set(source.InstanceId, 'rebooting');
+  }
   return cues;
 }
 
 export function DiagramPanel({
-  actor,
   world,
   selectedId,
   onSelect,
 }: {
-  actor: SimulatorActor;
   world: World;
   selectedId: string | null;
   onSelect: (id: string) => void;
@@ -79,7 +75,7 @@ export function DiagramPanel({
   }, [layout]);
   // Fitting is the learner's choice (a whole account at a glance, text smaller); it starts off.
   const [fit, setFit] = useState(false);
-  const cues = useRebootCue(actor);
+  const cues = useMemo(() => rebootCues(world), [world]);
   return (
     <section className={`lab-panel lab-diagram${fit ? ' lab-diagram--fit' : ''}${stacked ? ' lab-diagram--stacked' : ''}`} aria-label="Diagram">
       <div className="lab-diagram__tools">
