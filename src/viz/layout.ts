@@ -13,6 +13,9 @@
  * creation time then id. So adding a resource never moves the others, whatever their ids or
  * times; without a previous layout the order is simply creation time then id. Everything else
  * (sizes, gaps) is constant, and the result depends on nothing but its inputs.
+ *
+ * Links (a snapshot's from its volume, an AMI's to its snapshots) are routed after the nodes are
+ * placed (routing.ts): they never cross a card that is not one of their ends, and never move a node.
  */
 import type { Image, Instance, RegionName, Snapshot, Volume, World } from '../sim/index.ts';
 import { AVAILABILITY_ZONES, REGIONS } from '../sim/index.ts';
