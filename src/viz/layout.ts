@@ -13,10 +13,15 @@
  * creation time then id. So adding a resource never moves the others, whatever their ids or
  * times; without a previous layout the order is simply creation time then id. Everything else
  * (sizes, gaps) is constant, and the result depends on nothing but its inputs.
+ *
+ * Links (a snapshot's from its volume, an AMI's to its snapshots) are routed after the nodes are
+ * placed (routing.ts): they never cross a card that is not one of their ends, and never move a node.
  */
 import type { Image, Instance, RegionName, Snapshot, Volume, World } from '../sim/index.ts';
 import { AVAILABILITY_ZONES, REGIONS } from '../sim/index.ts';
 import { snapshotPercent } from '../sim/format.ts';
+import { channelBetween, cornerRadius, MAX_TRACK_OFFSET, roundedPath, routeAcross, simplify, TRACK_SPACING } from './routing.ts';
+import type { Box, Point } from './routing.ts';
 
 export type NodeKind = 'instance' | 'volume' | 'snapshot' | 'image';
 export type FrameKind = 'region' | 'az' | 'store' | 'registry';
@@ -71,7 +76,11 @@ export interface LayoutLink {
   kind: 'snapshot-of-volume' | 'image-uses-snapshot';
   source: string;
   target: string;
-  /** SVG path data from the source node's edge to the target node's edge. */
+  /**
+   * SVG path data from the source node's edge to the target node's edge, routed around every other
+   * card (routing.ts): a volume's link leaves its right edge (stacked: its left edge) and enters
+   * the snapshot's left edge; an AMI's leaves its left edge and enters the snapshot's right edge.
+   */
   path: string;
 }
 
@@ -120,21 +129,6 @@ function stableOrder(previous: readonly string[] | undefined, items: ReadonlyArr
     .sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((i) => i.id);
   return [...kept, ...added];
-}
-
-/**
- * A horizontal cubic link, as d3-shape's linkHorizontal draws it (control points half-way across),
- * written out so the page does not ship d3-shape for one curve.
- */
-export function linkPath([x0, y0]: [number, number], [x1, y1]: [number, number]): string {
-  const mx = (x0 + x1) / 2;
-  return `M${x0},${y0}C${mx},${y0},${mx},${y1},${x1},${y1}`;
-}
-
-/** The same curve top to bottom (d3-shape's linkVertical): from a volume down to its snapshot. */
-export function linkPathVertical([x0, y0]: [number, number], [x1, y1]: [number, number]): string {
-  const my = (y0 + y1) / 2;
-  return `M${x0},${y0}C${x0},${my},${x1},${my},${x1},${y1}`;
 }
 
 /** Regions drawn: the first always, the others once they hold something of the learner's. */
@@ -371,43 +365,88 @@ export function layoutTopology(world: World, previous?: LayoutOrder, options: La
     else if (n.kind === 'volume') originFrom(n, world.volumes[n.id]?.SnapshotId);
     else if (n.kind === 'image') originFrom(n, world.images[n.id]?.BlockDeviceMappings.find((m) => m.Ebs?.SnapshotId)?.Ebs?.SnapshotId);
   }
-  const links: LayoutLink[] = [];
+  // Links are routed around the cards (routing.ts): none crosses a card that is not one of its ends.
+  const frameOf = (n: LayoutNode): LayoutFrame | undefined =>
+    frames.find((f) => f.kind !== 'region' && f.region === n.region && n.x >= f.x && n.x + n.w <= f.x + f.w && n.y >= f.y && n.y + n.h <= f.y + f.h);
+  const cards = nodes.filter((n) => n.parentId === undefined);
+  const cardsIn = (f: Box): LayoutNode[] => cards.filter((n) => n.x >= f.x && n.x + n.w <= f.x + f.w && n.y >= f.y && n.y + n.h <= f.y + f.h);
+
+  // The links to draw, in node order: a snapshot's from its volume, an AMI's to each of its snapshots.
+  const wanted: Array<{ kind: LayoutLink['kind']; source: LayoutNode; target: LayoutNode }> = [];
   for (const n of nodes) {
     if (n.kind === 'snapshot') {
-      const s = world.snapshots[n.id] as Snapshot;
-      const source = byId.get(s.VolumeId);
-      if (source !== undefined) {
-        links.push({
-          id: `${source.id}->${n.id}`,
-          kind: 'snapshot-of-volume',
-          source: source.id,
-          target: n.id,
-          // Stacked, the snapshot is below its volume: the link leaves the volume's bottom edge.
-          path:
-            n.y >= source.y + source.h
-              ? linkPathVertical([source.x + source.w / 2, source.y + source.h], [n.x + n.w / 2, n.y])
-              : linkPath([source.x + source.w, source.y + source.h / 2], [n.x, n.y + n.h / 2]),
-        });
-      }
+      const source = byId.get((world.snapshots[n.id] as Snapshot).VolumeId);
+      if (source !== undefined) wanted.push({ kind: 'snapshot-of-volume', source, target: n });
     }
     // A deregistered AMI no longer holds its snapshots (they can be deleted now): no link.
     if (n.kind === 'image' && n.state !== 'deregistered') {
-      const img = world.images[n.id] as Image;
       const seen = new Set<string>();
-      for (const m of img.BlockDeviceMappings) {
-        const snapshotId = m.Ebs?.SnapshotId;
-        const target = snapshotId ? byId.get(snapshotId) : undefined;
+      for (const m of (world.images[n.id] as Image).BlockDeviceMappings) {
+        const target = m.Ebs?.SnapshotId ? byId.get(m.Ebs.SnapshotId) : undefined;
         if (target === undefined || seen.has(target.id)) continue;
         seen.add(target.id);
-        links.push({
-          id: `${n.id}->${target.id}`,
-          kind: 'image-uses-snapshot',
-          source: n.id,
-          target: target.id,
-          path: linkPath([n.x, n.y + n.h / 2], [target.x + target.w, target.y + target.h / 2]),
-        });
+        wanted.push({ kind: 'image-uses-snapshot', source: n, target });
       }
     }
+  }
+  // Links of one kind in one Region share channels; each gets its own track there, so two links
+  // never run on top of each other. Ranked by where they end (the highest snapshot's link nearest
+  // the cards) so that, going down a channel, they peel off without crossing.
+  const groups = new Map<string, typeof wanted>();
+  for (const w of wanted) {
+    const key = `${w.source.region}:${w.kind}`;
+    groups.set(key, [...(groups.get(key) ?? []), w]);
+  }
+  const track = new Map<(typeof wanted)[number], number>();
+  for (const group of groups.values()) {
+    const ranked = [...group].sort(
+      (a, b) => a.target.y - b.target.y || a.source.y - b.source.y || a.source.x - b.source.x || (a.source.id < b.source.id ? -1 : 1),
+    );
+    const spacing = ranked.length > 1 ? Math.min(TRACK_SPACING, (2 * MAX_TRACK_OFFSET) / (ranked.length - 1)) : 0;
+    ranked.forEach((w, rank) => track.set(w, ((ranked.length - 1) / 2 - rank) * spacing));
+  }
+
+  const volumeRoute = (source: LayoutNode, target: LayoutNode, offset: number): Point[] | undefined => {
+    const from = frameOf(source);
+    const to = frameOf(target);
+    const region = frames.find((f) => f.kind === 'region' && f.id === source.region);
+    if (from === undefined || to === undefined || region === undefined) return undefined;
+    const sy = source.y + source.h / 2;
+    const ty = target.y + target.h / 2;
+    const end: Point = [target.x, ty];
+    const zones = frames.filter((f) => f.kind === 'az' && f.region === source.region).sort((a, b) => a.x - b.x);
+    if (!stacked) {
+      // Right, across the AZs between (each at a gap between its cards), into the snapshot's left edge.
+      const between = zones.filter((f) => f.x > from.x && f.x < to.x);
+      return routeAcross([source.x + source.w, sy], end, [from, ...between, to], cardsIn, M.nodeGap, offset);
+    }
+    // Stacked: out of the volume's left edge into the channel left of its AZ, down to the gap between
+    // the rows, left to the Region's edge, down to the snapshot and into its left edge.
+    const leftOf = zones.filter((f) => f.x < from.x).pop();
+    const channel = (leftOf === undefined ? (region.x + from.x) / 2 : channelBetween(leftOf, from)) + offset;
+    const edge = (region.x + to.x) / 2 + offset;
+    const rows = (Math.max(...zones.map((f) => f.y + f.h)) + to.y) / 2 + offset;
+    const points: Point[] = [[source.x, sy], [channel, sy]];
+    if (channel !== edge) points.push([channel, rows], [edge, rows]);
+    points.push([edge, ty], end);
+    return simplify(points);
+  };
+  const links: LayoutLink[] = [];
+  for (const w of wanted) {
+    const { kind, source, target } = w;
+    const offset = track.get(w) ?? 0;
+    let route: Point[] | undefined;
+    if (kind === 'snapshot-of-volume') route = volumeRoute(source, target, offset);
+    else {
+      // Left out of the AMI, along the channel between the registry and the store, into the snapshot's right edge.
+      const registry = frameOf(source);
+      const store = frameOf(target);
+      if (registry !== undefined && store !== undefined) {
+        route = routeAcross([source.x, source.y + source.h / 2], [target.x + target.w, target.y + target.h / 2], [registry, store], cardsIn, M.nodeGap, offset);
+      }
+    }
+    if (route === undefined) continue;
+    links.push({ id: `${source.id}->${target.id}`, kind, source: source.id, target: target.id, path: roundedPath(route, cornerRadius(offset)) });
   }
 
   return { width: regionX - M.regionGap + M.margin, height, frames, nodes, links, order };
