@@ -33,7 +33,7 @@ test('a printed lesson keeps its text and figures and drops navigation and contr
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Where your data lives/);
   await expect(main.getByRole('heading', { name: 'Root volume and data volumes' })).toBeVisible();
   await expect(main.getByText(/Any other EBS volume you attach is a/)).toBeVisible();
-  await expect(main.locator('figure img').first()).toBeVisible();
+  await expect(main.locator('figure .figure__art').first()).toBeVisible();
   await expect(main.locator('.lc svg').first()).toBeVisible();
   // The quiz prints as a worksheet: its questions and options, without the radio buttons.
   await expect(main.locator('.quiz .q__legend').first()).toBeVisible();
