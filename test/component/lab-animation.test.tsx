@@ -43,15 +43,21 @@ test('CreateImage: the instance shows its reboot for a moment, the AMI waits for
   // The cue follows the simulated clock (a minute), not the wall clock: real time alone ends nothing.
   act(() => vi.advanceTimersByTime(3000));
   expect(instance().getAttribute('aria-label')).toContain('rebooting');
-  act(() => actor.send({ type: 'call.run', call: { action: 'Advance', params: { Seconds: 61 } } }));
+  act(() => actor.send({ type: 'call.run', call: { action: 'Advance', params: { Seconds: 30 } } }));
+  expect(instance().getAttribute('aria-label')).toContain('rebooting');
+  act(() => actor.send({ type: 'call.run', call: { action: 'Advance', params: { Seconds: 31 } } }));
   expect(instance().getAttribute('aria-label')).not.toContain('rebooting');
   // Undo goes back to the moment after CreateImage, reboot and all.
   act(() => actor.send({ type: 'history.undo' }));
   expect(instance().getAttribute('aria-label')).toContain('rebooting');
   act(() => actor.send({ type: 'history.redo' }));
+  expect(instance().getAttribute('aria-label')).not.toContain('rebooting');
   act(() => actor.send({ type: 'clock.step' }));
   act(() => actor.send({ type: 'clock.step' }));
   expect(image().getAttribute('aria-label')).toMatch(/available/);
+  // With nothing left to complete, skipping is not offered.
+  expect(screen.getByText('Nothing pending')).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Skip to next completion' }).hasAttribute('disabled')).toBe(true);
   actor.stop();
 });
 

@@ -5,7 +5,7 @@
 import { useSelector } from '@xstate/react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { World } from '../../sim/index.ts';
-import { costSummary } from '../../sim/index.ts';
+import { costSummary, nextEventTime } from '../../sim/index.ts';
 import {
   describeEntry,
   selectCanRedo,
@@ -14,6 +14,7 @@ import {
   selectCursor,
   selectHistoryEntries,
   selectIsTicking,
+  selectWorld,
   selectNarration,
   SPEEDS,
 } from '../../sim/actor/index.ts';
@@ -29,10 +30,10 @@ import { WithBreakHints } from '../shared/WithBreakHints.tsx';
 import { WithWholeIds } from '../shared/WithWholeIds.tsx';
 
 /**
- * How long (simulated seconds) the diagram shows that CreateImage rebooted an instance: a drawing
- * cue only (the model keeps the instance running), long enough to see at every clock speed.
+ * How long (simulated ms, a minute) the diagram shows that CreateImage rebooted an instance: a
+ * drawing cue only (the model keeps the instance running), long enough to see at every clock speed.
  */
-const REBOOT_CUE_SECONDS = 60;
+const REBOOT_CUE_MS = 60_000;
 
 /**
  * CreateImage reboots a running instance unless NoReboot is set (reference §2.10; the model keeps
@@ -45,7 +46,7 @@ function rebootCues(world: World): ReadonlyMap<string, string> {
   for (const image of Object.values(world.images)) {
     const source = image.SourceInstanceId === null ? undefined : world.instances[image.SourceInstanceId];
     if (image.State !== 'pending' || image.NoReboot || source?.State !== 'running') continue;
-    if (world.now - image.CreationDate < REBOOT_CUE_SECONDS) cues.set(source.InstanceId, 'rebooting');
+    if (world.now - image.CreationDate < REBOOT_CUE_MS) cues.set(source.InstanceId, 'rebooting');
   }
   return cues;
 }
@@ -153,7 +154,7 @@ export function Narration({ actor }: { actor: SimulatorActor }) {
         {recent.length === 0 && <li className="muted">Nothing has happened yet.</li>}
         {recent.map((item) => (
           <li key={item.seq} className={`lab-narration__item lab-narration__item--${item.kind}`}>
-            {item.message}
+            <WithWholeIds text={item.message} />
           </li>
         ))}
       </ol>
@@ -168,6 +169,8 @@ export function HistoryBar({ actor }: { actor: SimulatorActor }) {
   const entries = useSelector(actor, selectHistoryEntries);
   const clock = useSelector(actor, selectClock);
   const ticking = useSelector(actor, selectIsTicking);
+  // Something the clock will complete (a pending snapshot, a terminated instance still listed).
+  const pending = useSelector(actor, (snapshot) => nextEventTime(selectWorld(snapshot)) !== null);
   const id = useId();
   const stepLabel = (index: number): string => {
     const entry = entries[index - 1];
@@ -212,7 +215,7 @@ export function HistoryBar({ actor }: { actor: SimulatorActor }) {
             Resume clock
           </button>
         )}
-        <button type="button" className="button" onClick={() => actor.send({ type: 'clock.step' })}>
+        <button type="button" className="button" disabled={!pending} onClick={() => actor.send({ type: 'clock.step' })}>
           Skip to next completion
         </button>
         <label htmlFor={`${id}-speed`}>Clock speed</label>
@@ -223,7 +226,7 @@ export function HistoryBar({ actor }: { actor: SimulatorActor }) {
             </option>
           ))}
         </select>
-        <span className="lab-history__ticking">{ticking ? 'Work in progress…' : 'Nothing pending'}</span>
+        <span className="lab-history__ticking">{ticking ? 'Work in progress…' : pending ? 'Work pending, clock stopped' : 'Nothing pending'}</span>
       </div>
     </section>
   );
