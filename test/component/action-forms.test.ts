@@ -52,7 +52,7 @@ describe('WriteFile form', () => {
   const fields = ACTION_FIELDS['WriteFile'] ?? [];
 
   test('starts from a readable path and content, not the placeholder the model was asked with', () => {
-    expect(initialValues(world, base, fields)).toEqual({ Path: '/home/ec2-user/notes.txt', Content: 'Hello from the lab\n' });
+    expect(initialValues(world, base, fields)).toEqual({ Path: '/home/ec2-user/notes.txt', Content: 'Hello from the lab' });
     const result = execute(world, buildCall(base, fields, initialValues(world, base, fields)));
     expect(result.ok, result.ok ? '' : result.error.Message).toBe(true);
   });

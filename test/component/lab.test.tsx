@@ -351,6 +351,8 @@ describe('Lab files', () => {
     fireEvent.change(within(form).getByLabelText('Path'), { target: { value: '/home/ec2-user/app.conf' } });
     fireEvent.change(within(form).getByLabelText('Content'), { target: { value: 'port=8080' } });
     expect(within(form).getByText(`sim write ${instanceId} /home/ec2-user/app.conf port=8080`)).toBeTruthy();
+    // A lab command is not passed off as AWS CLI.
+    expect(within(form).getByText('Lab command (not part of AWS):')).toBeTruthy();
     fireEvent.click(within(form).getByRole('button', { name: 'Run WriteFile' }));
     expect(within(files).getByText('/home/ec2-user/app.conf')).toBeTruthy();
 

@@ -125,7 +125,8 @@ export function ActionForm({ actor, world, call, fields, title, onClose }: Actio
         </fieldset>
       )}
       <p className="lab-form__cli-label" id={`${id}-cli`}>
-        AWS CLI equivalent:
+        {/* The lab's own commands (files, packages) have no AWS CLI form: say so rather than pass them off as AWS. */}
+        {command(built).startsWith('sim ') ? 'Lab command (not part of AWS):' : 'AWS CLI equivalent:'}
       </p>
       <pre className="lab-cli" aria-labelledby={`${id}-cli`}>
         <code>{command(built)}</code>

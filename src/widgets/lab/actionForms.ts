@@ -158,7 +158,7 @@ export const ACTION_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
   ],
   WriteFile: [
     { param: 'Path', kind: 'text', hint: 'Where to write: / is the root volume, /mnt/sdX a volume attached as /dev/sdX.', initial: () => '/home/ec2-user/notes.txt' },
-    { param: 'Content', kind: 'textarea', hint: 'What the file contains.', initial: () => 'Hello from the lab\n' },
+    { param: 'Content', kind: 'textarea', hint: 'What the file contains.', initial: () => 'Hello from the lab' },
   ],
   InstallPackage: [
     { param: 'Package', kind: 'select', hint: 'The package whose files are written to the root volume.', options: () => PACKAGE_NAMES, initial: () => 'nginx' },
