@@ -408,7 +408,7 @@ export function ModifySnapshotTier(tx: Tx, p: Params): unknown {
   if (snapshot.State !== 'completed') fail('IncorrectState', `Snapshot is in invalid state - ${snapshot.State}`);
   const images = imagesUsing(tx.world, snapshot.SnapshotId);
   if (images.length > 0) {
-    fail('IncorrectState', `Snapshot '${snapshot.SnapshotId}' is associated with ${images.join(', ')} and can't be archived (I24).`);
+    fail('IncorrectState', `Snapshot '${snapshot.SnapshotId}' is associated with ${images.join(', ')}; deregister ${images.length > 1 ? 'them' : 'it'} before archiving the snapshot.`);
   }
   moveTier(tx, snapshot, 'ARCHIVE', { TierAt: tx.world.now + DURATIONS.archive });
   dropFastSnapshotRestores(tx, snapshot.SnapshotId);
