@@ -18,7 +18,7 @@ import { execute } from './execute.ts';
 import { snapshotProgress } from './format.ts';
 import { imagesUsing } from './actions/snapshots.ts';
 import { mountsOf } from './actions/files.ts';
-import type { Image, Instance, InstanceStateName, RegionName, Snapshot, Tag, Volume, World } from './types.ts';
+import type { Image, Instance, InstanceStateName, PurgedInstance, RegionName, Snapshot, Tag, Volume, World } from './types.ts';
 
 export interface GoalCheck {
   met: boolean;
@@ -108,6 +108,20 @@ function ownInstances(world: World, name: string | undefined, region?: RegionNam
     (i) => i.OwnerId === world.accountId && (name === undefined || nameOf(i.Tags) === name) && (region === undefined || i.Region === region),
   );
 }
+
+/**
+ * Own terminated instances with this Name tag that AWS no longer lists (purged about an hour after
+ * they terminated). DescribeInstances doesn't show them, but a goal about an instance being
+ * terminated, or gone, must not flip when the clock passes the purge.
+ */
+function ownPurgedInstances(world: World, name: string | undefined, region?: RegionName): PurgedInstance[] {
+  return byId(world.purgedInstances, (i) => i.InstanceId).filter(
+    (i) => i.OwnerId === world.accountId && (name === undefined || i.Name === name) && (region === undefined || i.Region === region),
+  );
+}
+
+const purgedLabel = (i: PurgedInstance): string => label(i.InstanceId, i.Name ?? undefined);
+const purgedText = (i: PurgedInstance): string => `${purgedLabel(i)} was terminated and is no longer listed`;
 
 function ownImages(world: World, name: string, region?: RegionName): Image[] {
   return byId(world.images, (i) => i.ImageId).filter(
@@ -262,19 +276,27 @@ const instanceRunningFromImage = defineGoal<{ imageName: string; instanceName?: 
     if (running) return { met: true, because: `${instanceLabel(running)} is running from ${running.ImageId} (${p.imageName})` };
     const other = launched[0];
     if (other) return { met: false, because: `${instanceLabel(other)}, launched from ${other.ImageId} (${p.imageName}), is ${other.State}` };
-    if (p.instanceName !== undefined) {
-      const named = candidates[0];
-      if (named === undefined) return { met: false, because: `no instance is named ${p.instanceName}${inRegion(p.region)}` };
+    const named = p.instanceName === undefined ? undefined : candidates[0];
+    if (named) {
       const source = world.images[named.ImageId];
       return { met: false, because: `${instanceLabel(named)} was launched from ${label(named.ImageId, source?.Name)}, not from ${p.imageName}` };
     }
+    // Nothing listed: one may have been terminated and purged since (AWS lists terminated instances for about an hour).
+    const purged = ownPurgedInstances(world, p.instanceName, p.region);
+    const gone = purged.find((i) => imageIds.has(i.ImageId)) ?? (p.instanceName === undefined ? undefined : purged[0]);
+    if (gone) {
+      if (!imageIds.has(gone.ImageId)) return { met: false, because: purgedText(gone) };
+      return { met: false, because: `${purgedLabel(gone)}, launched from ${gone.ImageId} (${p.imageName}), was terminated and is no longer listed` };
+    }
+    if (p.instanceName !== undefined) return { met: false, because: `no instance is named ${p.instanceName}${inRegion(p.region)}` };
     return { met: false, because: `no instance was launched from ${p.imageName}${inRegion(p.region)} yet` };
   },
 });
 
 const instanceInState = defineGoal<{ instanceName: string; state: InstanceStateName }>({
   id: 'instanceInState',
-  summary: 'An instance with this Name tag is in this state (pending, running, stopping, stopped, shutting-down, terminated).',
+  summary:
+    'An instance with this Name tag is in this state (pending, running, stopping, stopped, shutting-down, terminated). A terminated instance still counts after AWS stops listing it, about an hour later.',
   params: {
     instanceName: { type: 'name', doc: 'Name tag of the instance.' },
     state: { type: 'instanceState', doc: 'Instance state name.' },
@@ -282,10 +304,14 @@ const instanceInState = defineGoal<{ instanceName: string; state: InstanceStateN
   describe: (p) => `The ${p.instanceName} instance is ${p.state}`,
   check(world, p) {
     const instances = ownInstances(world, p.instanceName);
-    if (instances.length === 0) return { met: false, because: `no instance is named ${p.instanceName}` };
     const match = instances.find((i) => i.State === p.state);
     if (match) return { met: true, because: `${instanceLabel(match)} is ${p.state}` };
-    return { met: false, because: list(instances.map((i) => `${instanceLabel(i)} is ${i.State}`)) };
+    // A terminated instance stays terminated after AWS stops listing it.
+    const purged = ownPurgedInstances(world, p.instanceName);
+    const gone = purged[0];
+    if (gone && p.state === 'terminated') return { met: true, because: purgedText(gone) };
+    if (instances.length === 0 && purged.length === 0) return { met: false, because: `no instance is named ${p.instanceName}` };
+    return { met: false, because: list([...instances.map((i) => `${instanceLabel(i)} is ${i.State}`), ...purged.map(purgedText)]) };
   },
 });
 

@@ -71,6 +71,19 @@ function completeInstance(tx: Tx, id: string): void {
   }
 }
 
+/**
+ * A terminated instance stops being listed (about an hour after it terminated). The World keeps a
+ * tombstone of it in `purgedInstances` (id, Region, owner, AMI, Name tag), which nothing that lists
+ * instances reads, so that goals can tell "terminated and no longer listed" from "never existed".
+ */
+function purgeInstance(tx: Tx, id: string): void {
+  const i = tx.world.instances[id];
+  if (!i) return;
+  tx.remove('instances', id);
+  const name = i.Tags.find((t) => t.Key === 'Name')?.Value ?? null;
+  tx.put('purgedInstances', id, { InstanceId: id, Region: i.Region, OwnerId: i.OwnerId, ImageId: i.ImageId, Name: name, PurgedAt: tx.world.now });
+}
+
 function completeVolume(tx: Tx, id: string): void {
   const v = tx.world.volumes[id];
   if (!v) return;
@@ -156,8 +169,7 @@ function complete(tx: Tx, work: Work): void {
     case 'instance':
       return completeInstance(tx, work.id);
     case 'purge':
-      tx.remove('instances', work.id);
-      return;
+      return purgeInstance(tx, work.id);
     case 'volume':
       return completeVolume(tx, work.id);
     case 'attachment':

@@ -38,6 +38,24 @@ export interface Instance {
   PurgeAt: number | null;
 }
 
+/**
+ * What the World remembers of a terminated instance once AWS no longer lists it (its PurgeAt has
+ * passed): not an Instance, so DescribeInstances and everything else that reads `instances` never
+ * see it. Goals read it, so that "the web-server instance is terminated" stays true after the purge.
+ * Only terminated instances are purged, so its final state is always `terminated`.
+ */
+export interface PurgedInstance {
+  InstanceId: string;
+  Region: RegionName;
+  OwnerId: string;
+  /** The AMI it was launched from. */
+  ImageId: string;
+  /** Its Name tag when it was purged, or null. */
+  Name: string | null;
+  /** Simulated ms it stopped being listed. */
+  PurgedAt: number;
+}
+
 export interface Attachment {
   InstanceId: string;
   Device: string;
@@ -215,6 +233,8 @@ export interface World {
   nextBlock: number;
   accountId: string;
   instances: Record<string, Instance>;
+  /** Terminated instances AWS no longer lists, by id, in the order they were purged. */
+  purgedInstances: Record<string, PurgedInstance>;
   volumes: Record<string, Volume>;
   snapshots: Record<string, Snapshot>;
   images: Record<string, Image>;

@@ -20,7 +20,7 @@ import type { Image, RegionName, SimEvent, Snapshot, Volume, World } from './typ
 export const CLOCK_START = Date.UTC(2026, 0, 1, 0, 0, 0);
 export const DEFAULT_SEED = 1;
 
-type Tables = Pick<World, 'instances' | 'volumes' | 'snapshots' | 'images' | 'blocks' | 'reservations' | 'fastSnapshotRestores' | 'schedule' | 'attachments'>;
+type Tables = Pick<World, 'instances' | 'purgedInstances' | 'volumes' | 'snapshots' | 'images' | 'blocks' | 'reservations' | 'fastSnapshotRestores' | 'schedule' | 'attachments'>;
 export type TableName = keyof Tables;
 /** Tables of records; the others are indexes derived from them (indexes.ts), written only here. */
 export type RecordTableName = Exclude<TableName, 'schedule' | 'attachments'>;
@@ -194,6 +194,7 @@ export function createWorld(options: { seed?: number } = {}): World {
     nextBlock: 1,
     accountId: LEARNER_ACCOUNT,
     instances: {},
+    purgedInstances: {},
     volumes: {},
     snapshots: {},
     images: {},

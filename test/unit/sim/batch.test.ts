@@ -7,7 +7,7 @@ import { ACTION_NAMES, AVAILABILITY_ZONES, REGIONS, beginBatch, createWorld, exe
 import type { RegionName, SimCall, StepResult, World } from '../../../src/sim/index.ts';
 import { advance, al2023, build } from './actor-helpers.ts';
 
-const TABLES = ['instances', 'volumes', 'snapshots', 'images', 'blocks', 'reservations', 'fastSnapshotRestores', 'schedule', 'attachments'] as const;
+const TABLES = ['instances', 'purgedInstances', 'volumes', 'snapshots', 'images', 'blocks', 'reservations', 'fastSnapshotRestores', 'schedule', 'attachments'] as const;
 const DEVICES = ['/dev/sdf', '/dev/sdg', '/dev/xvda'];
 const PATHS = ['/home/ec2-user/a.txt', '/home/ec2-user/b.txt', '/etc/os-release', '/mnt/sdf/data.bin'];
 const SECONDS = [1, 10, 30, 120, 600, 3600, 6 * 3600, 2 * 86400];
