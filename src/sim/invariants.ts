@@ -23,6 +23,7 @@ export function checkInvariants(world: World): string[] {
     const transitional = i.State === 'pending' || i.State === 'stopping' || i.State === 'shutting-down';
     if (transitional !== (i.TransitionAt !== null)) v(`instance ${id} is ${i.State} with TransitionAt ${i.TransitionAt}`);
     if ((i.State === 'terminated') !== (i.PurgeAt !== null)) v(`I25: instance ${id} is ${i.State} with PurgeAt ${i.PurgeAt}`);
+    if (world.purgedInstances[id]) v(`instance ${id} is both listed and purged`);
     if (i.State === 'running' && !Object.values(world.volumes).some((x) => x.Attachment?.InstanceId === id && x.Attachment.Device === i.RootDeviceName)) {
       v(`I7: running instance ${id} has no root volume at ${i.RootDeviceName}`);
     }
@@ -174,6 +175,8 @@ export function checkStepInvariants(before: World, after: World): string[] {
   for (const [id, i] of Object.entries(before.instances)) {
     const next = after.instances[id];
     if (i.State === 'terminated' && next && next.State !== 'terminated') out.push(`I25: terminated instance ${id} is now ${next.State}`);
+    // An instance leaves the table only by being purged after termination, and leaves a record.
+    if (!next && (i.State !== 'terminated' || !after.purgedInstances[id])) out.push(`instance ${id} (${i.State}) vanished without a purge record`);
   }
   for (const [id, s] of Object.entries(before.snapshots)) {
     const next = after.snapshots[id];
