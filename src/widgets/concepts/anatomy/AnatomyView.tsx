@@ -117,7 +117,7 @@ function LaunchedCell({ launched, instanceName }: { launched: LaunchedDisk; inst
       const v = launched.volume;
       return (
         <p>
-          <strong>Volume</strong> <code className="id-text">{v.VolumeId}</code> of <WithWholeIds text={instanceName} />: {v.Size} GiB, {v.State}
+          <strong>Volume</strong> <code className="id-text">{v.VolumeId}</code> of <WithWholeIds text={instanceName} />: {v.Size} GiB, <span className="anat-nowrap">{v.State}</span>
           {v.Attachment ? `, attached at ${v.Attachment.Device}` : ''}; {v.SnapshotId ? <>created from <code className="id-text">{v.SnapshotId}</code></> : 'created empty'}
           {v.Attachment ? `; deleted on termination: ${v.Attachment.DeleteOnTermination ? 'yes' : 'no'}` : ''}
         </p>
