@@ -56,6 +56,16 @@ const image = (actor: SimulatorActor) => Object.values(world(actor).images).find
 const rows = (container: HTMLElement) => Array.from(container.querySelectorAll<HTMLElement>('.anat-row'));
 const row = (container: HTMLElement, device: string) => rows(container).find((r) => r.dataset['device'] === device) as HTMLElement;
 const narration = (container: HTMLElement) => container.querySelector('.lab-narration__list')?.textContent ?? '';
+/** Each AWS id or ISO date in the widget's text that a line could break inside (not in a nowrap .id-text or .anat-date); a <select>'s options cannot be styled. */
+function breakableIds(container: HTMLElement): string[] {
+  const found: string[] = [];
+  const walker = document.createTreeWalker(container, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    if (node.parentElement?.closest('.id-text, .anat-date, select') != null) continue;
+    for (const m of (node.textContent ?? '').matchAll(/\b(?:i|vol|snap|ami)-[0-9a-f]{17}\b|\d{4}-\d\d-\d\dT[\d:]+Z/g)) found.push(m[0]);
+  }
+  return found;
+}
 
 describe('AMI anatomy', () => {
   test('opens the AMI: metadata, launch permissions and one row per mapping entry with what it points at', () => {
@@ -120,6 +130,19 @@ describe('AMI anatomy', () => {
     expect(world(actor).snapshots[snapshotId]).toBeUndefined();
     expect(row(container, '/dev/xvda').textContent).toContain('no longer in the account');
     expect(container.querySelector('.anat-remains')?.textContent).toContain('None of its snapshots is left.');
+  });
+
+  test('keeps every id and date on one line (a browser would break "vol-" / "0d3a…" after the hyphen, and a date at its hyphens)', () => {
+    const actor = startActor();
+    const { container } = render(<AnatomyView actor={actor} title="Anatomy" image="golden-image" />);
+    expect(container.querySelectorAll('.anat-date').length).toBeGreaterThan(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Launch an instance (RunInstances)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Skip to the next change' }));
+    fireEvent.click(within(row(container, '/dev/xvda')).getByRole('button', { name: 'DeleteSnapshot' }));
+    expect(breakableIds(container)).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'DeregisterImage' }));
+    expect(container.querySelector('.anat-remains .id-text')).not.toBeNull();
+    expect(breakableIds(container)).toEqual([]);
   });
 
   test('works for a public catalogue AMI: public launch permission, owner Amazon, no DeregisterImage for you', () => {

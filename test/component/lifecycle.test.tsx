@@ -47,6 +47,16 @@ const currentStates = (container: HTMLElement) =>
   Array.from(container.querySelectorAll('.lc-state.is-current')).map((g) => g.getAttribute('data-state'));
 const narration = (container: HTMLElement) => container.querySelector('.lc__narration')?.textContent ?? '';
 const instanceId = (actor: SimulatorActor) => Object.keys(actor.getSnapshot().context.history.world.instances)[0] ?? '';
+/** Each AWS id in the chart's text that a line could break inside (not in a nowrap .id-text); a <select>'s options cannot be styled. */
+function breakableIds(container: HTMLElement): string[] {
+  const found: string[] = [];
+  const walker = document.createTreeWalker(container, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    if (node.parentElement?.closest('.id-text, select, svg') != null) continue;
+    for (const m of (node.textContent ?? '').matchAll(/\b(?:i|vol|snap|ami)-[0-9a-f]{17}\b/g)) found.push(m[0]);
+  }
+  return found;
+}
 
 describe('lifecycle chart of an instance', () => {
   test('draws every state of the machine and highlights the chosen resource\'s state, in text too', () => {
@@ -145,6 +155,21 @@ describe('lifecycle chart of a snapshot', () => {
     expect(currentStates(container).sort()).toEqual(['completed', 'completed.standard']);
     expect(container.querySelector('.lc-edge.is-taken text')?.textContent).toBe('COMPLETE');
     expect(narration(container)).toContain('pending → completed (standard) (COMPLETE)');
+  });
+
+  test('keeps each id on one line in "Now:", the buttons and the narration; the table scrolls in a .table-wrap', () => {
+    const actor = startActor();
+    const { container } = renderChart(actor, 'snapshot');
+    // The instance's root volume has no Name tag: its button names it by id.
+    const byId = screen.getByRole('button', { name: /^CreateSnapshot of vol-[0-9a-f]{17}$/ });
+    expect(byId.querySelectorAll('.id-text')).toHaveLength(1);
+    // A single child: .button is inline-flex, and each child would be a flex item that cannot wrap.
+    expect(byId.children).toHaveLength(1);
+    fireEvent.click(byId);
+    expect(now()).toMatch(/^Now: snap-[0-9a-f]{17} is pending\.$/);
+    expect(screen.getByTestId('lifecycle-now').querySelector('.id-text')?.textContent).toMatch(/^snap-/);
+    expect(breakableIds(container)).toEqual([]);
+    expect(container.querySelector('.lc__table .table-wrap > table')).not.toBeNull();
   });
 });
 

@@ -10,6 +10,7 @@ import { widgetSetup } from '../../src/widgets/concepts/shared/setup.ts';
 import { TIMELINE_CLOCK_AT, TIMELINE_SCENARIO, TIMELINE_STORY, TIMELINE_VOLUME_NAME } from '../../src/widgets/concepts/timeline/script.ts';
 import { momentsOf } from '../../src/widgets/concepts/timeline/moments.ts';
 import { TimelineView } from '../../src/widgets/concepts/timeline/TimelineView.tsx';
+import { estimateWidth } from '../../src/widgets/concepts/timeline/TimelineChart.tsx';
 
 afterEach(cleanup);
 
@@ -106,6 +107,34 @@ describe('Point-in-time timeline', () => {
     expect(backup2).toMatch(/\(completed at 09:31:25\).*Holds: index\.html, orders\.csv and photo\.jpg\./);
     expect(backup2).toMatch(/Not in it: late-order\.csv \(written at 09:31:00, while the snapshot was still pending\)/);
     expect(slider().max).toBe('11');
+  });
+
+  test('after a second snapshot: the names column fits its longest name, and the two "not in" labels do not touch', () => {
+    const actor = startActor();
+    render(<TimelineView actor={actor} volumeName={TIMELINE_VOLUME_NAME} />);
+    click('Take snapshot');
+    act(() => fireEvent.change(screen.getByRole('textbox', { name: 'File name' }), { target: { value: 'refund.csv' } }));
+    click('Write file');
+    click('Wait 1 min');
+    // No canvas in happy-dom: the chart lays out with its estimate of text widths.
+    const names = document.querySelector('.cw-tl__names') as SVGSVGElement;
+    const columnWidth = Number(names.getAttribute('width'));
+    for (const text of names.querySelectorAll('text')) {
+      const full = text.querySelector('title')?.textContent ?? null;
+      const lines = [...text.querySelectorAll('tspan')].map((t) => t.textContent ?? '');
+      if (full === null) expect(lines.join('').replace(/\s/g, '')).toMatch(/^(web-data(-backup(-2)?)?|steps|clock\(UTC\))$/);
+      for (const line of lines) expect(estimateWidth(line, 11) + 6, `"${line}" fits the column`).toBeLessThanOrEqual(columnWidth);
+    }
+    expect([...names.querySelectorAll('text')].map((t) => t.textContent)).toContain('web-data-backup-2');
+    const late = [...document.querySelectorAll('.cw-tl__late-label')].map((t) => ({
+      text: t.textContent ?? '',
+      x: Number(t.getAttribute('x')),
+      y: Number(t.getAttribute('y')),
+    }));
+    expect(late.map((l) => l.text)).toEqual(['not in web-data-backup', 'not in web-data-backup-2']);
+    const [a, b] = late as [(typeof late)[0], (typeof late)[0]];
+    const apart = Math.abs(a.x - b.x) - (estimateWidth(a.text, 11, true) + estimateWidth(b.text, 11, true)) / 2;
+    expect(a.y !== b.y || apart >= 6, 'the labels are on different rows or clear of each other').toBe(true);
   });
 
   test('a bad file name gets a clear message and changes nothing', () => {

@@ -65,3 +65,71 @@ for (const theme of THEMES) {
     });
   }
 }
+
+for (const width of [360, 1280]) {
+  test(`lesson 2 at ${width}px after a second snapshot: every lane name fits its column, and no two labels overlap`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(LESSON);
+    const timeline = page.locator('.cw-tl');
+    await timeline.scrollIntoViewIfNeeded();
+    await waitForIslands(page);
+    await expect(timeline).toHaveAttribute('data-concept-ready', '');
+    await timeline.getByRole('button', { name: 'Take snapshot' }).click();
+    await timeline.getByRole('textbox', { name: 'File name' }).fill('refund.csv');
+    await timeline.getByRole('button', { name: 'Write file' }).click();
+    await timeline.getByRole('button', { name: 'Wait 1 min' }).click();
+    await expect(timeline.locator('.cw-tl__write--late')).toHaveCount(2);
+
+    // Each lane name lies inside the names column (not cut off at its left edge), or is cut with an ellipsis and its full name as a tooltip.
+    const names = await timeline.locator('.cw-tl__names').evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll('text')].map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent ?? '', title: t.querySelector('title')?.textContent ?? null, inside: r.left >= box.left - 0.5 && r.right <= box.right + 0.5 };
+      });
+    });
+    for (const n of names) expect(n.inside, `lane name "${n.text}" is cut off`).toBe(true);
+    for (const full of ['web-data', 'web-data-backup', 'web-data-backup-2']) {
+      expect(names.some((n) => n.text.replace(/\s+/g, '') === full || n.title === full), `lane ${full} is named`).toBe(true);
+    }
+
+    // Labels of the drawing (file names, "not in …", each snapshot's times): inside the drawing, and none touching another.
+    const labels = await timeline.locator('.cw-tl__svg').evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll('.cw-tl__labels text')]
+        .filter((t) => t.closest('.cw-tl__chip') === null)
+        .map((t) => {
+          const r = t.getBoundingClientRect();
+          return { text: t.textContent ?? '', left: r.left - box.left, right: r.right - box.left, top: r.top, bottom: r.bottom, width: box.width };
+        });
+    });
+    expect(labels.filter((l) => l.text.startsWith('not in'))).toHaveLength(2);
+    for (const l of labels) expect(l.left >= -0.5 && l.right <= l.width + 0.5, `label "${l.text}" runs out of the drawing`).toBe(true);
+    const overlaps: string[] = [];
+    labels.forEach((a, i) =>
+      labels.slice(i + 1).forEach((b) => {
+        // 6 px apart at least: each label has a 2 px halo.
+        if (a.left < b.right + 6 && b.left < a.right + 6 && a.top < b.bottom && b.top < a.bottom) overlaps.push(`"${a.text}" / "${b.text}"`);
+      }),
+    );
+    expect(overlaps).toEqual([]);
+
+    // The narration names the volume and instance by id: each id stays on one line.
+    await expect(timeline.locator('.cw-narration__events')).toContainText(/vol-[0-9a-f]{17}/);
+    const splitIds = await timeline.evaluate((element) => {
+      const split: string[] = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        for (const m of (node.textContent ?? '').matchAll(/\b(?:i|vol|snap|ami)-[0-9a-f]{17}\b/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          if (new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1) split.push(m[0]);
+        }
+      }
+      return split;
+    });
+    expect(splitIds, 'ids broken across lines').toEqual([]);
+  });
+}

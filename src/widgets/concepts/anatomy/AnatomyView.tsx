@@ -12,6 +12,7 @@ import { actionChecks, nextEventTime } from '../../../sim/index.ts';
 import type { ActionCheck, Image, SimCall, World } from '../../../sim/index.ts';
 import { selectNarration, selectWorld } from '../../../sim/actor/index.ts';
 import { nextRequestId } from '../../lab/actor.ts';
+import { WithWholeIds } from '../../shared/WithWholeIds.tsx';
 import type { SimulatorActor } from '../../lab/actor.ts';
 import { FlowArrow } from './FlowArrow.tsx';
 import {
@@ -70,7 +71,7 @@ function TargetCell({ world, target, onDelete }: { world: World; target: Mapping
   if (facts === null) {
     return (
       <p>
-        Snapshot <code>{target.snapshotId}</code>, no longer in the account.
+        Snapshot <code className="id-text">{target.snapshotId}</code>, no longer in the account.
       </p>
     );
   }
@@ -79,13 +80,13 @@ function TargetCell({ world, target, onDelete }: { world: World; target: Mapping
   return (
     <div className="anat-snapshot">
       <p className="anat-snapshot__title">
-        <strong>Snapshot</strong> <code>{s.SnapshotId}</code>
+        <strong>Snapshot</strong> <code className="id-text">{s.SnapshotId}</code>
         {facts.name === null ? '' : ` (${facts.name})`}
       </p>
       <ul className="anat-facts">
         <li>
           {s.State}
-          {s.State === 'completed' && s.Tier !== 'standard' ? `, ${s.Tier}` : ''}; a copy of one {s.VolumeSize} GiB volume as of {formatTime(s.StartTime)}
+          {s.State === 'completed' && s.Tier !== 'standard' ? `, ${s.Tier}` : ''}; a copy of one {s.VolumeSize} GiB volume as of <Time ms={s.StartTime} />
         </li>
         <li>
           {facts.fileCount} {facts.fileCount === 1 ? 'file' : 'files'}; stores {facts.storedGiB} GiB itself
@@ -105,20 +106,30 @@ function TargetCell({ world, target, onDelete }: { world: World; target: Mapping
   );
 }
 
+/** A date and time kept on one line (the ISO form would otherwise break at its hyphens). */
+function Time({ ms }: { ms: number }) {
+  return <span className="anat-date">{formatTime(ms)}</span>;
+}
+
 function LaunchedCell({ launched, instanceName }: { launched: LaunchedDisk; instanceName: string }) {
   switch (launched.kind) {
     case 'volume': {
       const v = launched.volume;
       return (
         <p>
-          <strong>Volume</strong> <code>{v.VolumeId}</code> of {instanceName}: {v.Size} GiB, {v.State}
-          {v.Attachment ? `, attached at ${v.Attachment.Device}` : ''}; {v.SnapshotId ? <>created from <code>{v.SnapshotId}</code></> : 'created empty'}
+          <strong>Volume</strong> <code className="id-text">{v.VolumeId}</code> of <WithWholeIds text={instanceName} />: {v.Size} GiB, <span className="anat-nowrap">{v.State}</span>
+          {v.Attachment ? `, attached at ${v.Attachment.Device}` : ''}; {v.SnapshotId ? <>created from <code className="id-text">{v.SnapshotId}</code></> : 'created empty'}
           {v.Attachment ? `; deleted on termination: ${v.Attachment.DeleteOnTermination ? 'yes' : 'no'}` : ''}
         </p>
       );
     }
     case 'instance-store':
-      return <p>A new, empty instance store disk on {instanceName}&apos;s host (not an EBS volume).</p>;
+      return (
+        <p>
+          A new, empty instance store disk on <WithWholeIds text={instanceName} />
+          &apos;s host (not an EBS volume).
+        </p>
+      );
     case 'none':
       return <p>No disk.</p>;
     case 'missing':
@@ -137,7 +148,7 @@ function RecentNarration({ actor }: { actor: SimulatorActor }) {
     <ol className="lab-narration__list anat__narration" aria-live="polite" aria-relevant="additions" aria-label="What just happened">
       {narration.slice(-4).map((item) => (
         <li key={item.seq} className={`lab-narration__item lab-narration__item--${item.kind}`}>
-          {item.message}
+          <WithWholeIds text={item.message} />
         </li>
       ))}
     </ol>
@@ -229,7 +240,7 @@ export function AnatomyView({ actor, title, image: initialName, imageId: fixedId
             <dd>{image.Name}</dd>
             <dt>Image ID</dt>
             <dd>
-              <code>{image.ImageId}</code> ({image.Region})
+              <code className="id-text">{image.ImageId}</code> ({image.Region})
             </dd>
             <dt>Owner</dt>
             <dd>
@@ -250,7 +261,9 @@ export function AnatomyView({ actor, title, image: initialName, imageId: fixedId
               {image.State}
             </dd>
             <dt>Creation date</dt>
-            <dd>{formatTime(image.CreationDate)}</dd>
+            <dd>
+              <Time ms={image.CreationDate} />
+            </dd>
           </dl>
         </section>
         <section className="anat-card" aria-labelledby={`${uid}-perm`}>
@@ -303,12 +316,14 @@ export function AnatomyView({ actor, title, image: initialName, imageId: fixedId
       </div>
       {launch && !launch.ok && (
         <p className="anat__why" id={`${uid}-why-launch`}>
-          RunInstances now: {launch.error?.Code}: {launch.error?.Message}
+          <WithWholeIds text={`RunInstances now: ${launch.error?.Code}: ${launch.error?.Message}`} />
         </p>
       )}
       {deregister && !deregister.ok && (
         <p className="anat__why" id={`${uid}-why-deregister`}>
-          DeregisterImage now: {deregister.error?.Code === 'NoChange' ? 'would change nothing' : `${deregister.error?.Code}: ${deregister.error?.Message}`}
+          <WithWholeIds
+            text={`DeregisterImage now: ${deregister.error?.Code === 'NoChange' ? 'would change nothing' : `${deregister.error?.Code}: ${deregister.error?.Message}`}`}
+          />
         </p>
       )}
 
@@ -319,7 +334,7 @@ export function AnatomyView({ actor, title, image: initialName, imageId: fixedId
           <span />
           <span>Points at</span>
           <span />
-          <span>{instance === null ? 'Launched instance (none yet)' : `In ${instanceLabel(instance)}, ${instance.State}`}</span>
+          <WithWholeIds text={instance === null ? 'Launched instance (none yet)' : `In ${instanceLabel(instance)}, ${instance.State}`} />
         </div>
         <ol className="anat-rows">
           {rows.map((row) => (
@@ -353,15 +368,23 @@ export function AnatomyView({ actor, title, image: initialName, imageId: fixedId
           <Sub id={`${uid}-remains`}>What remains after DeregisterImage</Sub>
           <ul>
             <li>
-              {left.length === 0
-                ? 'None of its snapshots is left.'
-                : `${left.length === 1 ? 'Its snapshot' : `Its ${left.length} snapshots`} ${left.map((f) => f.snapshot.SnapshotId).join(', ')} ${left.length === 1 ? 'is' : 'are'} still there` +
-                  (leftCost > 0 ? `, costing ${formatUSD(leftCost)} per month until you delete ${left.length === 1 ? 'it' : 'them'}.` : '.')}
+              <WithWholeIds
+                text={
+                  left.length === 0
+                    ? 'None of its snapshots is left.'
+                    : `${left.length === 1 ? 'Its snapshot' : `Its ${left.length} snapshots`} ${left.map((f) => f.snapshot.SnapshotId).join(', ')} ${left.length === 1 ? 'is' : 'are'} still there` +
+                      (leftCost > 0 ? `, costing ${formatUSD(leftCost)} per month until you delete ${left.length === 1 ? 'it' : 'them'}.` : '.')
+                }
+              />
             </li>
             <li>
-              {launches.length === 0
-                ? 'No instance launched from it is listed.'
-                : `Instances launched from it are unaffected: ${launches.map((i) => `${instanceLabel(i)} is ${i.State}`).join('; ')}.`}
+              <WithWholeIds
+                text={
+                  launches.length === 0
+                    ? 'No instance launched from it is listed.'
+                    : `Instances launched from it are unaffected: ${launches.map((i) => `${instanceLabel(i)} is ${i.State}`).join('; ')}.`
+                }
+              />
             </li>
           </ul>
         </section>

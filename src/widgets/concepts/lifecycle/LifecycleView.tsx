@@ -11,6 +11,8 @@ import type { SimCall } from '../../../sim/index.ts';
 import { selectLastResult, selectWorld } from '../../../sim/actor/index.ts';
 import type { StatechartLayout } from '../../../viz/statechart-layout.ts';
 import { nextRequestId } from '../../lab/actor.ts';
+import { WithWholeIds } from '../../shared/WithWholeIds.tsx';
+import { useOverflows } from '../shared/useOverflows.ts';
 import type { SimulatorActor } from '../../lab/actor.ts';
 import { createOffers, offeredChecks, resourceLabel, resourcesOf, stateAfterRemoval, stateIdOf } from './resources.ts';
 import type { LifecycleKind, TrackedResource } from './resources.ts';
@@ -56,6 +58,8 @@ export function LifecycleView({ actor, kind, layout, title, resource }: Lifecycl
   const seq = useRef(0);
   const pending = useRef<{ requestId: string; resourceId: string | null; outputId?: 'SnapshotId' | 'ImageId' } | null>(null);
   const seen = useRef<{ id: string | null; state: string | null; resource: TrackedResource | null }>({ id: null, state: null, resource: null });
+  const tableBox = useRef<HTMLDivElement>(null);
+  const tableScrolls = useOverflows(tableBox);
 
   const say = (text: string): void => {
     seq.current += 1;
@@ -167,7 +171,7 @@ export function LifecycleView({ actor, kind, layout, title, resource }: Lifecycl
         )}
       </header>
       <p className="lc__now" data-testid="lifecycle-now">
-        <strong>Now:</strong> {stateText}
+        <strong>Now:</strong> <WithWholeIds text={stateText} />
       </p>
       {/* Scrolls sideways on a phone (the chart keeps a readable scale); focusable so the keyboard can scroll it. */}
       <div className="lc__drawing" tabIndex={0} role="region" aria-label={`Lifecycle chart of ${WITH_ARTICLE[kind]} (scrolls sideways)`}>
@@ -190,7 +194,8 @@ export function LifecycleView({ actor, kind, layout, title, resource }: Lifecycl
                 title={offer.check.error?.Message}
                 onClick={() => send(offer.check.call, null, offer.outputId)}
               >
-                {offer.check.action} of {offer.source.name ?? offer.source.id}
+                {/* One flex item (.button is inline-flex), so the label wraps between its words. */}
+                <WithWholeIds text={`${offer.check.action} of ${offer.source.name ?? offer.source.id}`} />
               </button>
             ))}
             {checks.map((check) => (
@@ -217,40 +222,49 @@ export function LifecycleView({ actor, kind, layout, title, resource }: Lifecycl
             .filter((c) => !c.ok)
             .map((c) => (
               <li key={c.action} id={`${uid}-why-${c.action}`}>
-                {c.action} now: {c.error?.Code === 'NoChange' ? 'would change nothing' : `${c.error?.Code ?? 'refused'}: ${c.error?.Message ?? ''}`}
+                <WithWholeIds text={`${c.action} now: ${c.error?.Code === 'NoChange' ? 'would change nothing' : `${c.error?.Code ?? 'refused'}: ${c.error?.Message ?? ''}`}`} />
               </li>
             ))}
         </ul>
       )}
       <ol className="lc__narration" aria-live="polite" aria-relevant="additions">
         {said.map((item) => (
-          <li key={item.seq}>{item.text}</li>
+          <li key={item.seq}>
+            <WithWholeIds text={item.text} />
+          </li>
         ))}
       </ol>
       <details className="lc__table">
         <summary>The {kindName} lifecycle as a table</summary>
-        <table>
-          <caption className="visually-hidden">Transitions of the {kindName} lifecycle</caption>
-          <thead>
-            <tr>
-              <th scope="col">From</th>
-              <th scope="col">Event</th>
-              <th scope="col">To</th>
-            </tr>
-          </thead>
-          <tbody>
-            {layout.edges.map((e) => (
-              <tr key={e.id} className={state !== null && (state === e.from || state.startsWith(`${e.from}.`)) ? 'is-current' : undefined}>
-                <td>
-                  {stateWords(e.from)}
-                  {state !== null && (state === e.from || state.startsWith(`${e.from}.`)) ? ' (now)' : ''}
-                </td>
-                <td>{e.event}</td>
-                <td>{stateWords(e.to)}</td>
+        {/* Scrolls sideways when wider than a phone, like the site's other wide tables: a focusable, named region only while it does. */}
+        <div
+          ref={tableBox}
+          className="table-wrap"
+          {...(tableScrolls ? { tabIndex: 0, role: 'region', 'aria-label': `Table, scrolls sideways: transitions of the ${kindName} lifecycle` } : {})}
+        >
+          <table>
+            <caption className="visually-hidden">Transitions of the {kindName} lifecycle</caption>
+            <thead>
+              <tr>
+                <th scope="col">From</th>
+                <th scope="col">Event</th>
+                <th scope="col">To</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {layout.edges.map((e) => (
+                <tr key={e.id} className={state !== null && (state === e.from || state.startsWith(`${e.from}.`)) ? 'is-current' : undefined}>
+                  <td>
+                    {stateWords(e.from)}
+                    {state !== null && (state === e.from || state.startsWith(`${e.from}.`)) ? ' (now)' : ''}
+                  </td>
+                  <td>{e.event}</td>
+                  <td>{stateWords(e.to)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </section>
   );

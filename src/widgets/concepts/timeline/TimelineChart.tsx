@@ -8,7 +8,10 @@
  * markers fan out above the axis in history order, each joined to that tick.
  *
  * The lane names sit in a column of their own outside the scrolled area, so they stay in view on a
- * narrow screen. Labels are drawn after the cursor, on a halo of the background, so the cursor never
+ * narrow screen; the column is as wide as its longest name (two lines on a phone), up to a limit past
+ * which a name is cut with an ellipsis and keeps its full name as a tooltip (the text twin's column
+ * headers name every lane in full). Labels that would touch (two writes close in time) take the next
+ * row instead, and stay inside the drawing. Labels are drawn after the cursor, on a halo of the background, so the cursor never
  * crosses text. The one effect moves the cursor (its CSS transform, set through the CSSOM so the
  * page's CSP needs no inline styles) and keeps the chosen moment scrolled into view; a ResizeObserver
  * lets the drawing fill the width it has. It never sees the actor.
@@ -16,24 +19,128 @@
  * No d3 here: d3's UTC scale (with d3-time and d3-time-format) adds about 12 KB gzipped to lesson 2,
  * past its JavaScript budget; a linear map and a list of round intervals are a few lines.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import { useBoxWidth } from '../../lab/useBoxWidth.ts';
 import type { Snapshot } from '../../../sim/index.ts';
 import { clockTime } from '../shared/format.ts';
 import { snapshotName, type Moment } from './moments.ts';
 
-/** Width of the lane-name column (outside the scrolled area). */
+/** Least and greatest width of the lane-name column (outside the scrolled area): it fits the longest name in between. */
 const NAMES_W = 108;
+const NAMES_W_MAX = 180;
 /** On a phone (the drawing's scrolled part narrower than this) the names take two lines in a narrower column. */
 const NARROW = 260;
 const NAMES_W_NARROW = 70;
+const NAMES_W_NARROW_MAX = 110;
+/** Room between a name and the column's edges. */
+const NAME_PAD = 12;
+/** Font size of the names and labels (concepts.css), and the least room between two labels on one row. */
+const TEXT_PX = 11;
+const LABEL_GAP = 10;
 
-/** A lane name in at most two lines: split after its last dash or space. */
-function nameLines(text: string): string[] {
-  const short = text.length > 24 ? `${text.slice(0, 23)}…` : text;
-  if (short.length <= 11) return [short];
-  const cut = Math.max(short.lastIndexOf('-'), short.lastIndexOf(' '));
-  return cut <= 0 ? [short] : [short.slice(0, cut + 1).trim(), short.slice(cut + 1)];
+/** How wide a text is drawn, in px: (text, font size, bold). */
+export type Measure = (text: string, px: number, bold?: boolean) => number;
+
+/**
+ * A generous estimate of a text's width in a sans-serif font, by character class (em widths rounded
+ * up from wide system fonts), for the server render and a DOM without canvas; the browser measures.
+ */
+export const estimateWidth: Measure = (text, px, bold = false) => {
+  let em = 0;
+  for (const ch of text) {
+    if ('mwMW@'.includes(ch)) em += 0.95;
+    else if ("iljtfr.,:;!|'()[] -".includes(ch)) em += 0.4;
+    else if (/[A-Z]/.test(ch)) em += 0.74;
+    else em += 0.64;
+  }
+  return Math.ceil(em * px * (bold ? 1.1 : 1));
+};
+
+/** Measures text in the font of `ref`'s element once the browser has it (a canvas); the estimate until then. */
+function useMeasure(ref: RefObject<Element | null>): Measure {
+  const [measure, setMeasure] = useState<Measure>(() => estimateWidth);
+  useEffect(() => {
+    const el = ref.current;
+    if (el === null) return;
+    let context: CanvasRenderingContext2D | null = null;
+    try {
+      context = document.createElement('canvas').getContext('2d');
+    } catch {
+      context = null;
+    }
+    const family = getComputedStyle(el).fontFamily;
+    if (context === null || family === '') return;
+    const ctx = context;
+    setMeasure(() => (text: string, px: number, bold = false) => {
+      ctx.font = `${bold ? 600 : 400} ${px}px ${family}`;
+      return Math.ceil(ctx.measureText(text).width) + 1;
+    });
+  }, [ref]);
+  return measure;
+}
+
+/** `text`, cut with an ellipsis to fit `room` px. */
+function ellipsize(text: string, room: number, measure: Measure): string {
+  if (measure(text, TEXT_PX) <= room) return text;
+  let cut = text.length - 1;
+  while (cut > 1 && measure(`${text.slice(0, cut)}…`, TEXT_PX) > room) cut -= 1;
+  return `${text.slice(0, cut)}…`;
+}
+
+/** A lane name in at most two lines, split at the dash or space that makes the longer line shortest. */
+function nameLines(text: string, measure: Measure): string[] {
+  let best = [text];
+  let widest = measure(text, TEXT_PX);
+  for (let i = 1; i < text.length - 1; i++) {
+    if (text[i] !== '-' && text[i] !== ' ') continue;
+    const lines = [text.slice(0, i + 1).trim(), text.slice(i + 1).trim()];
+    const w = Math.max(...lines.map((l) => measure(l, TEXT_PX)));
+    if (w < widest) {
+      best = lines;
+      widest = w;
+    }
+  }
+  return best;
+}
+
+interface LaneName {
+  lines: string[];
+  /** The whole name when a line had to be cut, for the tooltip. */
+  full: string | null;
+}
+
+/** The names column: each name's lines (one, or two on a phone) and the column's width, fitted to the longest. */
+function laneNames(texts: readonly string[], narrow: boolean, measure: Measure): { width: number; names: LaneName[] } {
+  const [least, most] = narrow ? [NAMES_W_NARROW, NAMES_W_NARROW_MAX] : [NAMES_W, NAMES_W_MAX];
+  const widthOf = (lines: readonly string[]) => Math.max(0, ...lines.map((l) => measure(l, TEXT_PX)));
+  // On a phone the column is as wide as the longest name needs in two lines; a name that fits it in one keeps one.
+  const split = texts.map((text) => (narrow ? nameLines(text, measure) : [text]));
+  const needed = Math.max(0, ...texts.map((text, i) => Math.min(measure(text, TEXT_PX), widthOf(split[i] ?? [text]))));
+  const width = Math.min(most, Math.max(least, needed + NAME_PAD));
+  const room = width - NAME_PAD;
+  const names = texts.map((text, i) => {
+    const lines = (measure(text, TEXT_PX) <= room ? [text] : (split[i] ?? [text])).map((line) => ellipsize(line, room, measure));
+    return { lines, full: lines.join('') === text || lines.join(' ') === text ? null : text };
+  });
+  return { width, names };
+}
+
+/**
+ * Rows for labels centred on their x: each takes the first row where it clears the labels already
+ * there by LABEL_GAP, its centre moved in as far as needed to stay inside the drawing.
+ */
+function stackLabels(items: ReadonlyArray<{ x: number; w: number }>, width: number): Array<{ x: number; row: number }> {
+  const rows: Array<Array<[number, number]>> = [];
+  return items.map(({ x, w }) => {
+    const centre = Math.min(Math.max(x, 2 + w / 2), width - 2 - w / 2);
+    const left = centre - w / 2;
+    const right = centre + w / 2;
+    let row = rows.findIndex((taken) => taken.every(([l, r]) => right + LABEL_GAP <= l || left >= r + LABEL_GAP));
+    if (row === -1) row = rows.push([]) - 1;
+    rows[row]?.push([left, right]);
+    return { x: centre, row };
+  });
 }
 const PAD = 14;
 /** Idle stretches longer than this are drawn as a break. */
@@ -112,12 +219,15 @@ function layout(times: readonly number[], available: number) {
 export function TimelineChart({ moments, snapshots, volumeName, selected }: TimelineChartProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const cursorRef = useRef<SVGLineElement>(null);
+  const namesRef = useRef<SVGSVGElement>(null);
+  const measure = useMeasure(namesRef);
   // The width of the whole drawing (names column and scrolled part), as laid out.
   const outer = useBoxWidth(scrollRef, 'parent') ?? 668;
 
-  // The names column narrows on a phone; the drawing gets the width it gives up.
+  // The names column narrows on a phone (names in two lines); the drawing gets the width it gives up.
   const narrow = outer - NAMES_W < NARROW;
-  const namesW = narrow ? NAMES_W_NARROW : NAMES_W;
+  const laneTexts = [volumeName, ...snapshots.map(snapshotName), 'steps', 'clock (UTC)'];
+  const { width: namesW, names: laneLines } = laneNames(laneTexts, narrow, measure);
   const available = Math.max(160, outer - namesW - 1);
   const last = moments.length - 1;
   const completedAtEnd = (s: Snapshot) => moments[last]?.world.snapshots[s.SnapshotId]?.State === 'completed';
@@ -133,26 +243,38 @@ export function TimelineChart({ moments, snapshots, volumeName, selected }: Time
     return xOf(m.time) + (group.indexOf(m.step) - (group.length - 1) / 2) * CHIP;
   };
 
-  // File changes at the same time stack their labels: names above the lane, "not in" notes below.
+  // File changes: their names above the lane, "not in" notes below; labels that would touch (the same
+  // time, or writes close in time) take the next row.
   const changes = moments.flatMap((m) => m.changes.map((c) => ({ m, c })));
-  const stackAbove = new Map<number, number>();
-  const stackBelow = new Map<number, number>();
-  const placed = changes.map(({ m, c }) => {
-    const above = stackAbove.get(m.time) ?? 0;
-    stackAbove.set(m.time, above + 1);
+  const nameOf = (c: (typeof changes)[number]['c']) => (c.change === 'deleted' ? `${c.path.slice(1)} deleted` : c.path.slice(1));
+  const notIn = (c: (typeof changes)[number]['c']) =>
+    `not in ${c.pendingSnapshots
+      .map((id) => snapshots.find((s) => s.SnapshotId === id))
+      .map((s) => (s ? snapshotName(s) : ''))
+      .join(', ')}`;
+  const aboveRows = stackLabels(
+    changes.map(({ m, c }) => ({ x: xOf(m.time), w: measure(nameOf(c), TEXT_PX) })),
+    width,
+  );
+  const lateChanges = changes.filter(({ c }) => c.pendingSnapshots.length > 0);
+  const belowRows = stackLabels(
+    lateChanges.map(({ m, c }) => ({ x: xOf(m.time), w: measure(notIn(c), TEXT_PX, true) })),
+    width,
+  );
+  const placed = changes.map(({ m, c }, i) => {
     const late = c.pendingSnapshots.length > 0;
-    const below = stackBelow.get(m.time) ?? 0;
-    if (late) stackBelow.set(m.time, below + 1);
-    return { m, c, late, above, below };
+    const below = late ? belowRows[lateChanges.findIndex((l) => l.c === c)] : undefined;
+    return { m, c, late, above: aboveRows[i] as { x: number; row: number }, below };
   });
-  const maxAbove = Math.max(1, ...stackAbove.values());
-  const maxBelow = Math.max(0, ...stackBelow.values());
+  const maxAbove = Math.max(1, ...aboveRows.map((r) => r.row + 1));
+  const maxBelow = Math.max(0, ...belowRows.map((r) => r.row + 1));
   const volumeY = 14 + maxAbove * LINE;
   const laneTop = volumeY + 22 + maxBelow * LINE + 14;
   const laneY = (i: number) => laneTop + i * LANE_GAP;
   const chipsY = laneTop + snapshots.length * LANE_GAP + 2;
   const axisY = chipsY + 18;
-  const height = axisY + 22;
+  // Room below the axis for its name ("clock (UTC)"), in two lines on a phone.
+  const height = axisY + 22 + ((laneLines[laneLines.length - 1]?.lines.length ?? 1) - 1) * 11;
 
   const requestTime = (id: string) => moments.find((m) => m.requested.includes(id))?.time;
   const cursorX = moments[selected] === undefined ? PAD : xOf((moments[selected] as Moment).time);
@@ -175,23 +297,19 @@ export function TimelineChart({ moments, snapshots, volumeName, selected }: Time
     }
   });
 
-  const names = [
-    { y: volumeY, text: volumeName },
-    ...snapshots.map((s, i) => ({ y: laneY(i), text: snapshotName(s) })),
-    { y: chipsY, text: 'steps' },
-    { y: axisY + 14, text: 'clock (UTC)' },
-  ];
+  const laneYs = [volumeY, ...snapshots.map((_, i) => laneY(i)), chipsY, axisY + 14];
 
   return (
     <div className="cw-tl__drawing">
       {/* The lane names, outside the scrolled area so they stay in view. */}
-      <svg className="cw-tl__names" viewBox={`0 0 ${namesW} ${height}`} width={namesW} height={height} aria-hidden="true">
-        {names.map((n) => {
-          const lines = narrow ? nameLines(n.text) : [n.text.length > 17 ? `${n.text.slice(0, 16)}…` : n.text];
+      <svg ref={namesRef} className="cw-tl__names" viewBox={`0 0 ${namesW} ${height}`} width={namesW} height={height} aria-hidden="true">
+        {laneLines.map((n, k) => {
+          const y = laneYs[k] ?? 0;
           return (
-            <text key={`${n.text}-${n.y}`} x={namesW - 6} y={n.y + 4 - (lines.length - 1) * 5.5} textAnchor="end">
-              {lines.map((line, i) => (
-                <tspan key={line} x={namesW - 6} dy={i === 0 ? 0 : 11}>
+            <text key={k} x={namesW - 6} y={y + 4 - (n.lines.length - 1) * 5.5} textAnchor="end">
+              {n.full !== null && <title>{n.full}</title>}
+              {n.lines.map((line, i) => (
+                <tspan key={i} x={namesW - 6} dy={i === 0 ? 0 : 11}>
                   {line}
                 </tspan>
               ))}
@@ -267,18 +385,14 @@ export function TimelineChart({ moments, snapshots, volumeName, selected }: Time
 
           {/* Labels last, on a halo of the background: the cursor never crosses their text. */}
           <g className="cw-tl__labels">
-            {placed.map(({ m, c, late, above, below }) => (
+            {placed.map(({ m, c, above, below }) => (
               <g key={`${m.step}-${c.path}`}>
-                <text x={xOf(m.time)} y={volumeY - 12 - above * LINE} textAnchor="middle">
-                  {c.change === 'deleted' ? `${c.path.slice(1)} deleted` : c.path.slice(1)}
+                <text x={above.x} y={volumeY - 12 - above.row * LINE} textAnchor="middle">
+                  {nameOf(c)}
                 </text>
-                {late && (
-                  <text className="cw-tl__late-label" x={xOf(m.time)} y={volumeY + 20 + below * LINE} textAnchor="middle">
-                    not in{' '}
-                    {c.pendingSnapshots
-                      .map((id) => snapshots.find((s) => s.SnapshotId === id))
-                      .map((s) => (s ? snapshotName(s) : ''))
-                      .join(', ')}
+                {below !== undefined && (
+                  <text className="cw-tl__late-label" x={below.x} y={volumeY + 20 + below.row * LINE} textAnchor="middle">
+                    {notIn(c)}
                   </text>
                 )}
               </g>
@@ -288,10 +402,10 @@ export function TimelineChart({ moments, snapshots, volumeName, selected }: Time
               if (from === undefined) return null;
               const x0 = xOf(from);
               const text = `requested ${clockTime(s.StartTime)} (its point in time), ${completedAtEnd(s) ? `completed ${clockTime(s.CompleteAt)}` : 'pending'}`;
-              // Right-aligned when it would run past the end of the drawing.
-              const right = x0 + text.length * 5.6 > width - 4;
+              // From the snapshot's point in time, moved left as far as needed to end inside the drawing.
+              const x = Math.max(2, Math.min(x0 + 2, width - 4 - measure(text, TEXT_PX)));
               return (
-                <text key={s.SnapshotId} data-snapshot-label={snapshotName(s)} x={right ? width - 4 : x0 + 2} y={laneY(i) + 22} textAnchor={right ? 'end' : 'start'}>
+                <text key={s.SnapshotId} data-snapshot-label={snapshotName(s)} x={x} y={laneY(i) + 22}>
                   {text}
                 </text>
               );
