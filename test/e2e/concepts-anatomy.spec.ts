@@ -5,8 +5,8 @@
  * in both themes at 320 and 1280 px.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
-import { expect, test, THEMES, useTheme, waitForIslands, WIDTHS, WCAG_TAGS } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { expect, idsOnSeveralLines, test, THEMES, useTheme, waitForIslands, WIDTHS, WCAG_TAGS } from './fixtures.ts';
 
 const LESSON = '/lessons/registration-and-cleanup/';
 async function deregisterStory(page: Page) {
@@ -71,23 +71,6 @@ for (const theme of THEMES) {
   }
 }
 
-/** Each AWS id or ISO date in the text under `root` that lies on more than one line box (a browser breaks "vol-" / "0d3a…" after the hyphen). */
-async function splitIds(root: Locator): Promise<string[]> {
-  return root.evaluate((element) => {
-    const split: string[] = [];
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      for (const m of (node.textContent ?? '').matchAll(/\b(?:i|vol|snap|ami)-[0-9a-f]{17}\b|\d{4}-\d\d-\d\dT[\d:]+Z/g)) {
-        const range = document.createRange();
-        range.setStart(node, m.index);
-        range.setEnd(node, m.index + m[0].length);
-        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-        if (tops.size > 1) split.push(`${m[0]} (${tops.size} lines)`);
-      }
-    }
-    return split;
-  });
-}
 
 test('lessons 4 and 6 at 360px: no id or date in the anatomy breaks across lines', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
@@ -97,7 +80,7 @@ test('lessons 4 and 6 at 360px: no id or date in the anatomy breaks across lines
   await waitForIslands(page);
   await anatomy.getByRole('button', { name: 'Launch an instance (RunInstances)' }).click();
   await expect(anatomy.locator('.anat-row[data-device="/dev/xvda"] .anat-row__launched')).toContainText(/Volume vol-/);
-  expect(await splitIds(anatomy)).toEqual([]);
+  expect(await idsOnSeveralLines(anatomy)).toEqual([]);
   anatomy = await deregisterStory(page);
-  expect(await splitIds(anatomy)).toEqual([]);
+  expect(await idsOnSeveralLines(anatomy)).toEqual([]);
 });

@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, THEMES, useTheme, waitForIslands, WIDTHS, WCAG_TAGS } from './fixtures.ts';
+import { expect, idsOnSeveralLines, test, THEMES, useTheme, waitForIslands, WIDTHS, WCAG_TAGS } from './fixtures.ts';
 
 const LESSON = '/lessons/where-your-data-lives/';
 async function stopStory(page: Page) {
@@ -56,26 +56,6 @@ for (const theme of THEMES) {
   }
 }
 
-/**
- * Each AWS id (and ISO date) in the text under `root` that lies on more than one line box, as
- * "text (N lines)": a browser breaks "vol-" / "0d3a…" after the hyphen unless the id is kept whole.
- */
-async function splitIds(root: ReturnType<Page['locator']>): Promise<string[]> {
-  return root.evaluate((element) => {
-    const split: string[] = [];
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      for (const m of (node.textContent ?? '').matchAll(/\b(?:i|vol|snap|ami)-[0-9a-f]{17}\b|\d{4}-\d\d-\d\dT[\d:]+Z/g)) {
-        const range = document.createRange();
-        range.setStart(node, m.index);
-        range.setEnd(node, m.index + m[0].length);
-        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-        if (tops.size > 1) split.push(`${m[0]} (${tops.size} lines)`);
-      }
-    }
-    return split;
-  });
-}
 
 for (const width of [320, 360]) {
   test(`lesson 3 at ${width}px: the lifecycle table opens without widening the page, in a labelled scrolling region`, async ({ page }) => {
@@ -106,7 +86,7 @@ test('lessons 3 and 5 at 360px: ids in the chart\'s "Now:" line and its buttons 
   await waitForIslands(page);
   await chart.getByRole('button', { name: /^CreateSnapshot of / }).first().click();
   await expect(chart.getByTestId('lifecycle-now')).toHaveText(/^Now: snap-[0-9a-f]{17} is pending\.$/);
-  expect(await splitIds(chart)).toEqual([]);
+  expect(await idsOnSeveralLines(chart)).toEqual([]);
 
   await page.goto('/lessons/baking-a-custom-ami/');
   chart = page.locator('.lc');
@@ -114,5 +94,5 @@ test('lessons 3 and 5 at 360px: ids in the chart\'s "Now:" line and its buttons 
   await waitForIslands(page);
   await chart.getByRole('button', { name: /^CreateImage of / }).first().click();
   await expect(chart.getByTestId('lifecycle-now')).toHaveText(/\(ami-[0-9a-f]{17}\) is pending\.$/);
-  expect(await splitIds(chart)).toEqual([]);
+  expect(await idsOnSeveralLines(chart)).toEqual([]);
 });

@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, THEMES, useTheme, waitForIslands, WIDTHS, WCAG_TAGS } from './fixtures.ts';
+import { expect, idsOnSeveralLines, test, THEMES, useTheme, waitForIslands, WIDTHS, WCAG_TAGS } from './fixtures.ts';
 
 const LESSON = '/lessons/snapshots/';
 async function scrubStory(page: Page) {
@@ -117,19 +117,6 @@ for (const width of [360, 1280]) {
 
     // The narration names the volume and instance by id: each id stays on one line.
     await expect(timeline.locator('.cw-narration__events')).toContainText(/vol-[0-9a-f]{17}/);
-    const splitIds = await timeline.evaluate((element) => {
-      const split: string[] = [];
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-        for (const m of (node.textContent ?? '').matchAll(/\b(?:i|vol|snap|ami)-[0-9a-f]{17}\b/g)) {
-          const range = document.createRange();
-          range.setStart(node, m.index);
-          range.setEnd(node, m.index + m[0].length);
-          if (new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1) split.push(m[0]);
-        }
-      }
-      return split;
-    });
-    expect(splitIds, 'ids broken across lines').toEqual([]);
+    expect(await idsOnSeveralLines(timeline), 'ids broken across lines').toEqual([]);
   });
 }

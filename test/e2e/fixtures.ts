@@ -79,3 +79,24 @@ export async function openLab(page: Page, scenario?: string): Promise<Locator> {
 
 /** The lab's text twin. */
 export const resourceTable = (lab: Locator): Locator => lab.getByRole('table', { name: /Resources in the account/ });
+
+/**
+ * Each AWS id (and ISO date) in the text under `root` that lies on more than one line box, as
+ * "text (N lines)": a browser breaks "vol-" / "0d3a…" after the hyphen unless the id is kept whole.
+ */
+export async function idsOnSeveralLines(root: Locator): Promise<string[]> {
+  return root.evaluate((element) => {
+    const split: string[] = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      for (const m of (node.textContent ?? '').matchAll(/\b(?:i|vol|snap|ami)-[0-9a-f]{17}\b|\d{4}-\d\d-\d\dT[\d:]+Z/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) split.push(`${m[0]} (${tops.size} lines)`);
+      }
+    }
+    return split;
+  });
+}
