@@ -47,6 +47,15 @@ export default defineConfig({
     },
   },
   vite: {
+    resolve: {
+      // @xstate/react imports the shim of useSyncExternalStore for React < 18; React 19 has the hook, and the
+      // shim then only forwards to it. The package's own non-shim entries do exactly that without the
+      // fallback code (about 0.4 KB gzipped on every widget page).
+      alias: [
+        { find: 'use-sync-external-store/shim/with-selector', replacement: 'use-sync-external-store/with-selector' },
+        { find: 'use-sync-external-store/shim', replacement: 'use-sync-external-store' },
+      ],
+    },
     build: {
       rollupOptions: {
         output: {
@@ -63,6 +72,10 @@ export default defineConfig({
               {
                 name: 'widget-runtime',
                 test: /node_modules[\\/](@xstate[\\/]react|use-sync-external-store|use-isomorphic-layout-effect)[\\/]|src[\\/]widgets[\\/]lab[\\/](actor|useLabActor|explain)\.ts|src[\\/]sim[\\/](index|queries)\.ts/,
+              },
+              {
+                name: 'cli-core',
+                test: /src[\\/]widgets[\\/]lab[\\/]commands\.ts|src[\\/]cli[\\/](format-call|complete|operations|shapes|argparse-option|simcommands|waiter-names)\.ts|node_modules[\\/]shlex[\\/]/,
               },
             ],
           },

@@ -310,7 +310,9 @@ describe('Lab save and load', () => {
     act(() => {
       actor.send({ type: 'call.run', call: { action: 'StopInstances', params: { InstanceIds: [instanceId] } } });
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Make a permalink' }));
+    // The panel's body loads when the panel is first opened.
+    fireEvent.click(screen.getByText('Save, share or load this lab', { selector: 'summary' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Make a permalink' }));
     const link = await screen.findByRole<HTMLInputElement>('textbox', { name: /Permalink to this exact state/ });
     expect(link.value).toMatch(/#lab=1\.[A-Za-z0-9_-]+$/);
     expect(window.location.hash).toBe(link.value.slice(link.value.indexOf('#')));
@@ -322,7 +324,8 @@ describe('Lab save and load', () => {
     await waitFor(() => expect(world(other).instances[instanceId]?.State).toBe('stopping'));
     expect(world(other)).toEqual(world(actor));
 
-    const paste = screen.getByRole('textbox', { name: 'Paste a permalink or a saved log' });
+    fireEvent.click(screen.getByText('Save, share or load this lab', { selector: 'summary' }));
+    const paste = await screen.findByRole('textbox', { name: 'Paste a permalink or a saved log' });
     fireEvent.change(paste, { target: { value: 'https://example.org/lab/#lab=1.not-a-saved-lab' } });
     fireEvent.click(screen.getByRole('button', { name: 'Load' }));
     expect(await screen.findByRole('alert')).toBeTruthy();
