@@ -157,7 +157,7 @@ describe.each([false, true])('Lab (StrictMode: %s)', (strict) => {
     expect(Object.values(world(actor).volumes).map((v) => v.Tags)).toEqual([[{ Key: 'Name', Value: 'app-server' }]]);
   });
 
-  test('a refused click shows the AWS error code and message and a plain-language explanation', () => {
+  test('a refused click shows the AWS error code and message and a plain-language explanation', async () => {
     const actor = startActor(launchScenario());
     renderLab(actor, strict);
     const instanceId = Object.keys(world(actor).instances)[0] ?? '';
@@ -168,7 +168,8 @@ describe.each([false, true])('Lab (StrictMode: %s)', (strict) => {
     fireEvent.click(within(form).getByRole('button', { name: 'Run CreateImage' }));
     const alert = within(form).getByRole('alert');
     expect(alert.textContent).toMatch(/InvalidParameterValue|InvalidAMIName\.Malformed/);
-    expect(alert.querySelector('.lab-error__why')?.textContent?.length).toBeGreaterThan(20);
+    // The plain-language explanation loads with the first error shown.
+    await waitFor(() => expect(alert.querySelector('.lab-error__why')?.textContent?.length).toBeGreaterThan(20));
     expect(actor.getSnapshot().context.history.entries).toHaveLength(0);
   });
 
@@ -196,7 +197,7 @@ describe.each([false, true])('Lab (StrictMode: %s)', (strict) => {
     const terminal = screen.getByRole('region', { name: 'Terminal' });
     await waitFor(() => expect(terminal.textContent).toContain('An error occurred (InvalidSnapshot.NotFound)'));
     expect(terminal.textContent).toContain('An error occurred (InvalidSnapshot.NotFound) when calling the DeleteSnapshot operation');
-    expect(terminal.querySelector('.lab-error__why')?.textContent).toMatch(/No snapshot with this id/);
+    await waitFor(() => expect(terminal.querySelector('.lab-error__why')?.textContent).toMatch(/No snapshot with this id/));
   });
 });
 
