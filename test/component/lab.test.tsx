@@ -8,14 +8,14 @@ import type { SimCall } from '../../src/sim/index.ts';
 import { simulatorMachine } from '../../src/sim/actor/index.ts';
 import { billedBlocks, roundUSD, snapshotMonthlyUSD } from '../../src/sim/ledger.ts';
 import type { SimulatorActor } from '../../src/widgets/lab/actor.ts';
-import { loadCli } from '../../src/widgets/lab/cli.ts';
+import { loadCli, loadCompletion } from '../../src/widgets/lab/cli.ts';
 import { LabView } from '../../src/widgets/lab/LabView.tsx';
 import { splitIds } from '../../src/sim/ids.ts';
 
 afterEach(cleanup);
 // The lab loads the CLI engine on the first interaction; load it up front so the forms show commands at once.
 beforeAll(async () => {
-  await loadCli();
+  await Promise.all([loadCli(), loadCompletion()]);
 });
 
 function startActor(scenarioCalls: SimCall[] = []): SimulatorActor {
