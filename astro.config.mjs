@@ -68,6 +68,10 @@ export default defineConfig({
           // here, or those pages would download the simulation.
           codeSplitting: {
             groups: [
+              // Vite's preload helper (behind every dynamic import) stays a chunk of its own: a group takes its
+              // modules' dependencies along, and the saved-lab codec (in the widget-runtime group) loads its
+              // work with a dynamic import.
+              { name: 'preload-helper', test: /vite[\\/]preload-helper/, priority: 10 },
               { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
               {
                 name: 'widget-runtime',
@@ -75,7 +79,7 @@ export default defineConfig({
               },
               {
                 name: 'cli-core',
-                test: /src[\\/]widgets[\\/]lab[\\/]commands\.ts|src[\\/]cli[\\/](format-call|complete|operations|shapes|argparse-option|simcommands|waiter-names)\.ts|node_modules[\\/]shlex[\\/]/,
+                test: /src[\\/]widgets[\\/]lab[\\/]commands\.ts|src[\\/]cli[\\/](format-call|operations|shapes|argparse-option|simcommands)\.ts|node_modules[\\/]shlex[\\/]/,
               },
             ],
           },

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { explainError } from '../../../src/widgets/lab/explanations.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-/** codec.ts has a `fail(message)` of its own for saved-lab problems: messages, not error codes. */
-const NOT_ERROR_CODES = new Set(['src/sim/actor/codec.ts']);
+/** The saved-lab codec (codec-impl.ts) has a `fail(message)` of its own for saved-lab problems: messages, not error codes. */
+const NOT_ERROR_CODES = new Set(['src/sim/actor/codec.ts', 'src/sim/actor/codec-impl.ts']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
