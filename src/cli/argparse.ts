@@ -1,6 +1,7 @@
 // The few behaviours of Python's argparse that decide what a command line means to the AWS
 // CLI: `--opt value` and `--opt=value`, unique prefixes of long options, flags, lists that take
 // every following word, what counts as an option-like word, and its error messages.
+import { looksLikeOption } from './argparse-option.ts';
 import { getCloseMatches } from './difflib.ts';
 import { pyReprString } from './python.ts';
 
@@ -27,15 +28,7 @@ export interface ParsedArgs {
 
 export class ArgumentError extends Error {}
 
-const NEGATIVE_NUMBER = /^-\d+$|^-\d*\.\d+$/;
-
-/** argparse's _parse_optional: does this word look like an option rather than a value? */
-export function looksLikeOption(word: string): boolean {
-  if (!word.startsWith('-') || word === '-') return false;
-  if (NEGATIVE_NUMBER.test(word)) return false;
-  if (word.includes(' ')) return false;
-  return true;
-}
+export { looksLikeOption };
 
 function resolve(word: string, specs: ReadonlyMap<string, ArgSpec>): { spec: ArgSpec; explicit: string | null } | null {
   const exact = specs.get(word);

@@ -5,7 +5,7 @@ import { ACTION_NAMES } from '../sim/index.ts';
 import type { World } from '../sim/index.ts';
 import { OPERATIONS } from './operations.ts';
 import type { ShellEnvironment } from './tokenize.ts';
-import { WAITERS } from './waiters.ts';
+import { WAITER_OPERATIONS, type WaiterCliName } from './waiter-names.ts';
 
 const GLOBAL_OPTIONS = ['--output', '--query', '--region'];
 
@@ -21,7 +21,7 @@ export function completeOperation(prefix: string): string[] {
 
 /** Waiter names of `aws ec2 wait` starting with `prefix`. */
 export function completeWaiter(prefix: string): string[] {
-  return sorted(WAITERS.map((w) => w.cliName), prefix);
+  return sorted(Object.keys(WAITER_OPERATIONS), prefix);
 }
 
 /**
@@ -29,8 +29,8 @@ export function completeWaiter(prefix: string): string[] {
  * `prefix`, including both forms of boolean options and the global options.
  */
 export function completeOption(operation: string, prefix: string): string[] {
-  const waiter = WAITERS.find((w) => w.cliName === operation);
-  const op = OPERATIONS.get(waiter?.operation ?? operation);
+  const waiter = Object.hasOwn(WAITER_OPERATIONS, operation) ? WAITER_OPERATIONS[operation as WaiterCliName] : undefined;
+  const op = OPERATIONS.get(waiter ?? operation);
   if (op === undefined) return sorted(GLOBAL_OPTIONS, prefix);
   const names = op.options.flatMap((o) => [`--${o.name}`, ...(o.negative === undefined ? [] : [`--${o.negative}`])]);
   return sorted([...names, ...GLOBAL_OPTIONS], prefix);

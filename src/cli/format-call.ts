@@ -3,7 +3,7 @@
 // Structures use shorthand when every value survives it unquoted, and JSON otherwise.
 import { quote } from 'shlex';
 import { DEFAULT_REGION } from '../sim/catalog.ts';
-import { looksLikeOption } from './argparse.ts';
+import { looksLikeOption } from './argparse-option.ts';
 import { OPERATION_BY_ACTION, kebab, type OperationDef } from './operations.ts';
 import type { Shape } from './shapes.ts';
 import { SIM_COMMAND_BY_ACTION } from './simcommands.ts';

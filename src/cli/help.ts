@@ -1,6 +1,8 @@
 // Help pages in the layout of the AWS CLI's rendered man pages (NAME, DESCRIPTION, SYNOPSIS,
 // OPTIONS, OUTPUT), generated from the operation table, the waiter table and the sim commands,
-// so every operation has help and none can drift from what the parser accepts.
+// so every operation has help and none can drift from what the parser accepts. The words come
+// from docs.ts, which loads with this module (only for a help command, in a browser).
+import { OPERATION_DOCS, SIM_COMMAND_DOCS, type OperationDoc } from './docs.ts';
 import type { OperationDef, OptionDef } from './operations.ts';
 import { SIM_COMMANDS, simUsage } from './simcommands.ts';
 import { WAITERS, waiterDescription, type WaiterDef } from './waiters.ts';
@@ -51,23 +53,28 @@ function globalOptions(): string {
   return GLOBAL_OPTIONS_HELP.map(([name, doc]) => `       ${name}\n${wrap(doc, 10)}`).join('\n\n');
 }
 
-export function operationHelp(op: OperationDef): string {
+/** The words of an operation's help; a missing doc is a bug that docs.test.ts reports. */
+function docOf(op: OperationDef): OperationDoc {
+  return OPERATION_DOCS[op.name] ?? { summary: '', options: {}, output: [] };
+}
+
+export function operationHelp(op: OperationDef, doc: OperationDoc = docOf(op)): string {
   const synopsis = [`            ${op.name}`, ...op.options.map((o) => `          ${synopsisLine(o)}`)].join('\n');
   const options = op.options
     .map((o) => {
       const name = o.negative !== undefined ? `--${o.name} | --${o.negative}` : `--${o.name}`;
       const type = o.custom === 'count' ? 'string' : o.shape.type;
       const req = o.required ? ' [required]' : '';
-      return `       ${name} (${type})${req}\n${wrap(o.doc, 10)}`;
+      return `       ${name} (${type})${req}\n${wrap(doc.options[o.name] ?? '', 10)}`;
     })
     .join('\n\n');
-  const output = op.output.length === 0
+  const output = doc.output.length === 0
     ? '       None'
-    : op.output.map((k) => `       ${k}`).join('\n');
+    : doc.output.map((k) => `       ${k}`).join('\n');
   return (
     header(op.name) +
     section('NAME', `       ${op.name} -`) +
-    section('DESCRIPTION', wrap(op.summary, 7)) +
+    section('DESCRIPTION', wrap(doc.summary, 7)) +
     section('SYNOPSIS', synopsis) +
     section('OPTIONS', options) +
     section('GLOBAL OPTIONS', globalOptions()) +
@@ -108,7 +115,7 @@ export function waitHelp(): string {
 }
 
 export function waiterHelp(w: WaiterDef, describe: OperationDef): string {
-  return operationHelp({ ...describe, name: w.cliName, summary: waiterDescription(w), output: [] });
+  return operationHelp({ ...describe, name: w.cliName }, { ...docOf(describe), summary: waiterDescription(w), output: [] });
 }
 
 /** `help` and `aws help`: what this terminal runs. */
@@ -142,8 +149,10 @@ export function topHelp(packages: readonly string[]): string {
 }
 
 function simCommandsSection(packages: readonly string[]): string {
-  const commands = SIM_COMMANDS.map((c) => `       ${simUsage(c)}\n${wrap(c.summary, 10)}\n${wrap(`Prints ${c.outputShape}.`, 10)}`)
-    .join('\n\n');
+  const commands = SIM_COMMANDS.map((c) => {
+    const doc = SIM_COMMAND_DOCS[c.name];
+    return `       ${simUsage(c)}\n${wrap(doc?.summary ?? '', 10)}\n${wrap(`Prints ${doc?.outputShape ?? ''}.`, 10)}`;
+  }).join('\n\n');
   const pkgs = packages.length === 0 ? '       (none)' : wrap(packages.join(', '), 7);
   return section('SIMULATOR COMMANDS', commands) + section('PACKAGES FOR SIM INSTALL', pkgs);
 }

@@ -1,7 +1,9 @@
 // The EC2 waiters of `aws ec2 wait`, copied from botocore's waiters-2.json (delay, maxAttempts,
 // acceptors), with botocore's Waiter.wait loop and failure messages. Waiting polls the describe
-// operation and, between polls, moves the simulated clock by the waiter's delay.
+// operation and, between polls, moves the simulated clock by the waiter's delay. The waiters' names
+// and the operations they poll are in waiter-names.ts (all that completion needs).
 import { jmespathSearch } from './jmespath.ts';
+import { WAITER_OPERATIONS, type WaiterCliName } from './waiter-names.ts';
 
 export interface Acceptor {
   readonly state: 'success' | 'failure' | 'retry';
@@ -29,27 +31,28 @@ const pathAny = (argument: string, expected: string, state: Acceptor['state'] = 
   ({ state, matcher: 'pathAny', argument, expected });
 const onError = (expected: string, state: Acceptor['state']): Acceptor => ({ state, matcher: 'error', expected });
 
-export const WAITERS: readonly WaiterDef[] = [
-  {
-    name: 'ImageAvailable', cliName: 'image-available', operation: 'describe-images', delay: 15, maxAttempts: 40,
+/** Each waiter of waiter-names.ts: botocore name, delay, attempts and acceptors. */
+const DEFINITIONS: Record<WaiterCliName, Omit<WaiterDef, 'cliName' | 'operation'>> = {
+  'image-available': {
+    name: 'ImageAvailable', delay: 15, maxAttempts: 40,
     acceptors: [pathAll('Images[].State', 'available'), pathAny('Images[].State', 'failed')],
   },
-  {
-    name: 'ImageExists', cliName: 'image-exists', operation: 'describe-images', delay: 15, maxAttempts: 40,
+  'image-exists': {
+    name: 'ImageExists', delay: 15, maxAttempts: 40,
     acceptors: [
       { state: 'success', matcher: 'path', argument: 'length(Images[]) > `0`', expected: true },
       onError('InvalidAMIID.NotFound', 'retry'),
     ],
   },
-  {
-    name: 'InstanceExists', cliName: 'instance-exists', operation: 'describe-instances', delay: 5, maxAttempts: 40,
+  'instance-exists': {
+    name: 'InstanceExists', delay: 5, maxAttempts: 40,
     acceptors: [
       { state: 'success', matcher: 'path', argument: 'length(Reservations[]) > `0`', expected: true },
       onError('InvalidInstanceID.NotFound', 'retry'),
     ],
   },
-  {
-    name: 'InstanceRunning', cliName: 'instance-running', operation: 'describe-instances', delay: 15, maxAttempts: 40,
+  'instance-running': {
+    name: 'InstanceRunning', delay: 15, maxAttempts: 40,
     acceptors: [
       pathAll(INSTANCE_STATE, 'running'),
       pathAny(INSTANCE_STATE, 'shutting-down'),
@@ -58,32 +61,37 @@ export const WAITERS: readonly WaiterDef[] = [
       onError('InvalidInstanceID.NotFound', 'retry'),
     ],
   },
-  {
-    name: 'InstanceStopped', cliName: 'instance-stopped', operation: 'describe-instances', delay: 15, maxAttempts: 40,
+  'instance-stopped': {
+    name: 'InstanceStopped', delay: 15, maxAttempts: 40,
     acceptors: [pathAll(INSTANCE_STATE, 'stopped'), pathAny(INSTANCE_STATE, 'pending'), pathAny(INSTANCE_STATE, 'terminated')],
   },
-  {
-    name: 'InstanceTerminated', cliName: 'instance-terminated', operation: 'describe-instances', delay: 15,
-    maxAttempts: 40,
+  'instance-terminated': {
+    name: 'InstanceTerminated', delay: 15, maxAttempts: 40,
     acceptors: [pathAll(INSTANCE_STATE, 'terminated'), pathAny(INSTANCE_STATE, 'pending'), pathAny(INSTANCE_STATE, 'stopping')],
   },
-  {
-    name: 'SnapshotCompleted', cliName: 'snapshot-completed', operation: 'describe-snapshots', delay: 15, maxAttempts: 40,
+  'snapshot-completed': {
+    name: 'SnapshotCompleted', delay: 15, maxAttempts: 40,
     acceptors: [pathAll('Snapshots[].State', 'completed'), pathAny('Snapshots[].State', 'error')],
   },
-  {
-    name: 'VolumeAvailable', cliName: 'volume-available', operation: 'describe-volumes', delay: 15, maxAttempts: 40,
+  'volume-available': {
+    name: 'VolumeAvailable', delay: 15, maxAttempts: 40,
     acceptors: [pathAll('Volumes[].State', 'available'), pathAny('Volumes[].State', 'deleted')],
   },
-  {
-    name: 'VolumeDeleted', cliName: 'volume-deleted', operation: 'describe-volumes', delay: 15, maxAttempts: 40,
+  'volume-deleted': {
+    name: 'VolumeDeleted', delay: 15, maxAttempts: 40,
     acceptors: [pathAll('Volumes[].State', 'deleted'), onError('InvalidVolume.NotFound', 'success')],
   },
-  {
-    name: 'VolumeInUse', cliName: 'volume-in-use', operation: 'describe-volumes', delay: 15, maxAttempts: 40,
+  'volume-in-use': {
+    name: 'VolumeInUse', delay: 15, maxAttempts: 40,
     acceptors: [pathAll('Volumes[].State', 'in-use'), pathAny('Volumes[].State', 'deleted')],
   },
-];
+};
+
+export const WAITERS: readonly WaiterDef[] = (Object.keys(WAITER_OPERATIONS) as WaiterCliName[]).map((cliName) => ({
+  ...DEFINITIONS[cliName],
+  cliName,
+  operation: WAITER_OPERATIONS[cliName],
+}));
 
 export const WAITER_BY_CLI_NAME: ReadonlyMap<string, WaiterDef> = new Map(WAITERS.map((w) => [w.cliName, w]));
 

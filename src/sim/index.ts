@@ -36,5 +36,5 @@ export type { ActionCheck, CostSummary } from './queries.ts';
 export type { FileEntry } from './blocks.ts';
 export { SNAPSHOT_PRICE_STANDARD, SNAPSHOT_PRICE_ARCHIVE, ARCHIVE_RESTORE_PRICE, MONTH_MS } from './ledger.ts';
 // The saved-lab format (permalinks, local storage, `npm run sim --state`): pure, validated, replayed.
-export { encodeLog, decodeLog, decodeAndReplay, validateLog, LOG_FORMAT_VERSION, MAX_ENCODED_LENGTH, MAX_CALLS } from './actor/codec.ts';
+export { encodeLog, decodeLog, decodeAndReplay, LOG_FORMAT_VERSION, MAX_ENCODED_LENGTH, MAX_CALLS } from './actor/codec.ts';
 export type { SavedLog, EncodeResult, DecodeResult, ReplayedLogResult } from './actor/codec.ts';

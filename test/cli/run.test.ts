@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { OPERATION_DOCS } from '../../src/cli/docs.ts';
 import { OPERATIONS } from '../../src/cli/operations.ts';
 import { runCommand, runScript, SIMULATION, type RunResult } from '../../src/cli/run.ts';
 import { SIM_COMMANDS } from '../../src/cli/simcommands.ts';
@@ -26,7 +27,7 @@ class Session {
     if (op !== undefined && text.split(' ')[1] === 'ec2') {
       this.exercised.add(op.action);
       const keys = r.output === null ? [] : Object.keys(r.output as object);
-      for (const k of keys) expect(op.output, `${op.action} output member ${k}`).toContain(k);
+      for (const k of keys) expect(OPERATION_DOCS[op.name]?.output, `${op.action} output member ${k}`).toContain(k);
     }
     return (r.output ?? {}) as Record<string, unknown>;
   }

@@ -1,8 +1,8 @@
-/** Tab completion in the lab terminal: names, options, and an option's values (commands.ts). */
+/** Tab completion in the lab terminal: names, options, and an option's values (completion.ts). */
 import { expect, test } from 'vitest';
 import { createWorld, execute, publicImageId } from '../../src/sim/index.ts';
 import type { World } from '../../src/sim/index.ts';
-import { complete } from '../../src/widgets/lab/commands.ts';
+import { complete } from '../../src/widgets/lab/completion.ts';
 
 function worldWithInstance(): { world: World; instanceId: string; volumeId: string } {
   const fresh = createWorld();

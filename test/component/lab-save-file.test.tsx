@@ -22,7 +22,14 @@ const launch: SimCall[] = [
 const start = (): SimulatorActor => createActor(simulatorMachine, { input: { scenarioCalls: launch }, clock: new SimulatedClock() }).start();
 const world = (actor: SimulatorActor) => actor.getSnapshot().context.history.world;
 
-function chooseFile(text: string): void {
+/** Opens the save panel, whose body loads when it is first opened. */
+async function openSavePanel(): Promise<void> {
+  fireEvent.click(screen.getByText('Save, share or load this lab', { selector: 'summary' }));
+  await screen.findByRole('button', { name: 'Make a permalink' });
+}
+
+async function chooseFile(text: string): Promise<void> {
+  if (screen.queryByLabelText('Or load a saved log file') === null) await openSavePanel();
   const input = screen.getByLabelText<HTMLInputElement>('Or load a saved log file');
   fireEvent.change(input, { target: { files: [new File([text], LOG_FILE_NAME, { type: 'text/plain' })] } });
 }
@@ -32,6 +39,7 @@ test('the saved log downloads as a file, and loading that file in another lab re
   render(<LabView actor={actor} title="Saved" />);
   const instanceId = Object.keys(world(actor).instances)[0] ?? '';
   act(() => actor.send({ type: 'call.run', call: { action: 'StopInstances', params: { InstanceIds: [instanceId] } } }));
+  await openSavePanel();
   fireEvent.click(screen.getByRole('button', { name: 'Make a permalink' }));
   await screen.findByRole('textbox', { name: /Saved log/ });
   const download = screen.getByText('Download the saved log as a file').closest('a') as HTMLAnchorElement;
@@ -43,7 +51,7 @@ test('the saved log downloads as a file, and loading that file in another lab re
 
   const other = start();
   render(<LabView actor={other} title="Loaded" />);
-  chooseFile(`${saved}\n`);
+  await chooseFile(`${saved}\n`);
   await waitFor(() => expect(world(other).instances[instanceId]?.State).toBe('stopping'));
   expect(world(other)).toEqual(world(actor));
 });
@@ -52,10 +60,10 @@ test('a file that is not a saved lab is refused with a message and changes nothi
   const actor = start();
   render(<LabView actor={actor} title="Refuses" />);
   const before = world(actor);
-  chooseFile('{"instances": "trust me"}');
+  await chooseFile('{"instances": "trust me"}');
   await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/not|could/i));
   expect(world(actor)).toBe(before);
-  chooseFile(`1.${'A'.repeat(300 * 1024)}`);
+  await chooseFile(`1.${'A'.repeat(300 * 1024)}`);
   await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/longer than any saved lab/));
   expect(world(actor)).toBe(before);
 });

@@ -8,14 +8,14 @@ import type { SimCall } from '../../src/sim/index.ts';
 import { simulatorMachine } from '../../src/sim/actor/index.ts';
 import { billedBlocks, roundUSD, snapshotMonthlyUSD } from '../../src/sim/ledger.ts';
 import type { SimulatorActor } from '../../src/widgets/lab/actor.ts';
-import { loadCli } from '../../src/widgets/lab/cli.ts';
+import { loadCli, loadCompletion } from '../../src/widgets/lab/cli.ts';
 import { LabView } from '../../src/widgets/lab/LabView.tsx';
 import { splitIds } from '../../src/sim/ids.ts';
 
 afterEach(cleanup);
 // The lab loads the CLI engine on the first interaction; load it up front so the forms show commands at once.
 beforeAll(async () => {
-  await loadCli();
+  await Promise.all([loadCli(), loadCompletion()]);
 });
 
 function startActor(scenarioCalls: SimCall[] = []): SimulatorActor {
@@ -157,7 +157,7 @@ describe.each([false, true])('Lab (StrictMode: %s)', (strict) => {
     expect(Object.values(world(actor).volumes).map((v) => v.Tags)).toEqual([[{ Key: 'Name', Value: 'app-server' }]]);
   });
 
-  test('a refused click shows the AWS error code and message and a plain-language explanation', () => {
+  test('a refused click shows the AWS error code and message and a plain-language explanation', async () => {
     const actor = startActor(launchScenario());
     renderLab(actor, strict);
     const instanceId = Object.keys(world(actor).instances)[0] ?? '';
@@ -168,7 +168,8 @@ describe.each([false, true])('Lab (StrictMode: %s)', (strict) => {
     fireEvent.click(within(form).getByRole('button', { name: 'Run CreateImage' }));
     const alert = within(form).getByRole('alert');
     expect(alert.textContent).toMatch(/InvalidParameterValue|InvalidAMIName\.Malformed/);
-    expect(alert.querySelector('.lab-error__why')?.textContent?.length).toBeGreaterThan(20);
+    // The plain-language explanation loads with the first error shown.
+    await waitFor(() => expect(alert.querySelector('.lab-error__why')?.textContent?.length).toBeGreaterThan(20));
     expect(actor.getSnapshot().context.history.entries).toHaveLength(0);
   });
 
@@ -196,7 +197,7 @@ describe.each([false, true])('Lab (StrictMode: %s)', (strict) => {
     const terminal = screen.getByRole('region', { name: 'Terminal' });
     await waitFor(() => expect(terminal.textContent).toContain('An error occurred (InvalidSnapshot.NotFound)'));
     expect(terminal.textContent).toContain('An error occurred (InvalidSnapshot.NotFound) when calling the DeleteSnapshot operation');
-    expect(terminal.querySelector('.lab-error__why')?.textContent).toMatch(/No snapshot with this id/);
+    await waitFor(() => expect(terminal.querySelector('.lab-error__why')?.textContent).toMatch(/No snapshot with this id/));
   });
 });
 
@@ -312,7 +313,9 @@ describe('Lab save and load', () => {
     act(() => {
       actor.send({ type: 'call.run', call: { action: 'StopInstances', params: { InstanceIds: [instanceId] } } });
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Make a permalink' }));
+    // The panel's body loads when the panel is first opened.
+    fireEvent.click(screen.getByText('Save, share or load this lab', { selector: 'summary' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Make a permalink' }));
     const link = await screen.findByRole<HTMLInputElement>('textbox', { name: /Permalink to this exact state/ });
     expect(link.value).toMatch(/#lab=1\.[A-Za-z0-9_-]+$/);
     expect(window.location.hash).toBe(link.value.slice(link.value.indexOf('#')));
@@ -324,7 +327,8 @@ describe('Lab save and load', () => {
     await waitFor(() => expect(world(other).instances[instanceId]?.State).toBe('stopping'));
     expect(world(other)).toEqual(world(actor));
 
-    const paste = screen.getByRole('textbox', { name: 'Paste a permalink or a saved log' });
+    fireEvent.click(screen.getByText('Save, share or load this lab', { selector: 'summary' }));
+    const paste = await screen.findByRole('textbox', { name: 'Paste a permalink or a saved log' });
     fireEvent.change(paste, { target: { value: 'https://example.org/lab/#lab=1.not-a-saved-lab' } });
     fireEvent.click(screen.getByRole('button', { name: 'Load' }));
     expect(await screen.findByRole('alert')).toBeTruthy();

@@ -10,7 +10,7 @@ import { actionChecks, filesOfImage, filesOfInstance, filesOfSnapshot } from '..
 import { ACTION_FIELDS, PALETTE_CALLS } from './actionForms.ts';
 import { ActionForm } from './ActionForm.tsx';
 import type { SimulatorActor } from './actor.ts';
-import { explainError } from './explain.ts';
+import { Explanation } from './ErrorNote.tsx';
 import { resourceRows } from './resources.ts';
 import { WithWholeIds } from '../shared/WithWholeIds.tsx';
 
@@ -147,7 +147,7 @@ export function Inspector({ actor, world, selectedId }: { actor: SimulatorActor;
                 {refused.map((c) => (
                   <li key={c.action}>
                     <strong>{c.action}</strong>: {c.error?.Code}: <WithWholeIds text={c.error?.Message ?? ''} />{' '}
-                    {c.error !== undefined && c.error.Code !== 'NoChange' && <span className="muted">{explainError(c.error.Code, c.action)}</span>}
+                    {c.error !== undefined && c.error.Code !== 'NoChange' && <Explanation code={c.error.Code} operation={c.action} />}
                   </li>
                 ))}
               </ul>

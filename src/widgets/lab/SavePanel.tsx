@@ -4,13 +4,14 @@
  * load again. Whatever comes back, from a link, a paste or a file, is a stranger's data: it is size-checked here, then decoded, schema-checked and
  * replayed through the simulation by the actor (log.load), which refuses it with a message and
  * leaves the lab untouched if anything is wrong. It is only ever shown as text.
+ * The panel's body (SavePanelBody.tsx) loads when the learner first opens the panel; a permalink in
+ * the address is loaded at once, by this shell.
  */
-import { useSelector } from '@xstate/react';
-import { useEffect, useId, useState } from 'react';
-import type { ChangeEvent } from 'react';
-import { selectCursor, selectIsBusy, selectPersistence } from '../../sim/actor/index.ts';
+import { useEffect, useState } from 'react';
+import type { ComponentType } from 'react';
 import { MAX_ENCODED_LENGTH } from '../../sim/actor/codec.ts';
 import type { SimulatorActor } from './actor.ts';
+import type { SavePanelBodyProps } from './SavePanelBody.tsx';
 
 export const HASH_PREFIX = '#lab=';
 const TOO_LONG = `That is longer than any saved lab (${MAX_ENCODED_LENGTH} characters at most), so it was not loaded. Nothing was changed.`;
@@ -25,17 +26,15 @@ export function savedLabText(pasted: string): string | null {
   return encoded.length > MAX_ENCODED_LENGTH ? null : encoded;
 }
 
+const hashOf = (encoded: string) => `${HASH_PREFIX}${encoded}`;
+
 export function SavePanel({ actor }: { actor: SimulatorActor }) {
-  const persistence = useSelector(actor, selectPersistence);
-  const cursor = useSelector(actor, selectCursor);
-  const busy = useSelector(actor, selectIsBusy);
-  const id = useId();
-  const [pasted, setPasted] = useState('');
   // Why the lab refused a link, paste or file before the actor saw it (too long, unreadable).
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [asked, setAsked] = useState(false);
   // Errors are shown once the learner (or a permalink) asked for a save or a load.
   const [acted, setActed] = useState(false);
+  const [Body, setBody] = useState<ComponentType<SavePanelBodyProps> | null>(null);
+  const [loading, setLoading] = useState<'no' | 'yes' | 'failed'>('no');
 
   // A permalink opened this page: load it once (the actor checks it and says why if it refuses).
   useEffect(() => {
@@ -47,99 +46,48 @@ export function SavePanel({ actor }: { actor: SimulatorActor }) {
     else actor.send({ type: 'log.load', encoded });
   }, [actor]);
 
-  const exported = asked && persistence.exported !== null && persistence.exported.cursor === cursor ? persistence.exported.encoded : null;
-  const link = exported === null || typeof window === 'undefined' ? null : `${window.location.origin}${window.location.pathname}${window.location.search}${HASH_PREFIX}${exported}`;
-
-  // The address bar follows the saved state, so reloading or bookmarking reopens exactly it.
-  useEffect(() => {
-    if (exported !== null) window.history.replaceState(null, '', `${HASH_PREFIX}${exported}`);
-  }, [exported]);
-
-  // The same log as a file to download; its object URL is released when the log changes.
-  const [fileUrl, setFileUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (exported === null) return;
-    const url = URL.createObjectURL(new Blob([exported], { type: 'text/plain' }));
-    setFileUrl(url);
-    return () => {
-      URL.revokeObjectURL(url);
-      setFileUrl(null);
-    };
-  }, [exported]);
-
   const loadText = (text: string) => {
     const encoded = savedLabText(text);
     setActed(true);
     setRefusal(encoded === null ? TOO_LONG : null);
     if (encoded !== null && encoded !== '') actor.send({ type: 'log.load', encoded });
   };
-  const load = () => loadText(pasted);
-  const loadFile = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (file === undefined) return;
-    // Refused before reading: a file this big cannot be a saved lab.
-    if (file.size > MAX_ENCODED_LENGTH + 2) {
-      setActed(true);
-      setRefusal(TOO_LONG);
-      return;
-    }
-    file.text().then(loadText, () => {
-      setActed(true);
-      setRefusal('That file could not be read, so nothing was loaded. Nothing was changed.');
-    });
+  const refuse = (why: 'too long' | 'unreadable') => {
+    setActed(true);
+    setRefusal(why === 'too long' ? TOO_LONG : 'That file could not be read, so nothing was loaded. Nothing was changed.');
+  };
+
+  // The body loads when the panel is first opened (a click on its summary, or the toggle itself).
+  const loadBody = () => {
+    if (Body !== null || loading === 'yes') return;
+    setLoading('yes');
+    import('./SavePanelBody.tsx').then(
+      (module) => setBody(() => module.SavePanelBody),
+      () => setLoading('failed'),
+    );
   };
 
   return (
-    <details className="lab-panel lab-save">
-      <summary>Save, share or load this lab</summary>
-      <div className="lab-save__body">
-        <div>
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() => {
-              setAsked(true);
-              setActed(true);
-              actor.send({ type: 'log.export' });
-            }}
-          >
-            Make a permalink
-          </button>
-          {link !== null && (
-            <div className="lab-field">
-              <label htmlFor={`${id}-link`}>Permalink to this exact state (also in the address bar)</label>
-              <input id={`${id}-link`} type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
-              <label htmlFor={`${id}-log`}>Saved log (copy it to load it later)</label>
-              <textarea id={`${id}-log`} readOnly rows={2} value={exported ?? ''} onFocus={(e) => e.currentTarget.select()} />
-              {fileUrl !== null && (
-                <a className="button" href={fileUrl} download={LOG_FILE_NAME}>
-                  Download the saved log as a file
-                </a>
-              )}
-            </div>
-          )}
-        </div>
-        <div className="lab-field">
-          <label htmlFor={`${id}-paste`}>Paste a permalink or a saved log</label>
-          <textarea id={`${id}-paste`} rows={2} value={pasted} onChange={(e) => setPasted(e.target.value)} spellCheck={false} />
-          <div>
-            <button type="button" className="button" disabled={busy || pasted.trim() === ''} onClick={load}>
-              Load
-            </button>
-          </div>
-        </div>
-        <div className="lab-field">
-          <label htmlFor={`${id}-file`}>Or load a saved log file</label>
-          <input id={`${id}-file`} type="file" accept=".txt,text/plain" disabled={busy} onChange={loadFile} />
-        </div>
-        {acted && (refusal !== null || persistence.error !== null) && (
-          <p className="lab-error" role="alert">
-            {refusal ?? persistence.error}
-          </p>
-        )}
-      </div>
+    <details className="lab-panel lab-save" onToggle={(e) => e.currentTarget.open && loadBody()}>
+      <summary onClick={loadBody}>Save, share or load this lab</summary>
+      {Body !== null ? (
+        <Body
+          actor={actor}
+          acted={acted}
+          refusal={refusal}
+          hashOf={hashOf}
+          fileName={LOG_FILE_NAME}
+          loadText={loadText}
+          refuse={refuse}
+          onAct={() => setActed(true)}
+        />
+      ) : loading === 'failed' ? (
+        <p className="lab-error" role="alert">
+          This panel could not be loaded (are you offline?). Close it and open it again to try again.
+        </p>
+      ) : (
+        <p className="muted">Loading…</p>
+      )}
     </details>
   );
 }

@@ -10,7 +10,7 @@ import { nextRequestId } from './actor.ts';
 import type { SimulatorActor } from './actor.ts';
 import { ErrorNote } from './ErrorNote.tsx';
 import type { ShellEnvironment } from '../../cli/tokenize.ts';
-import { loadRunner, useCli } from './cli.ts';
+import { loadCompletion, loadRunner, useCompletion } from './cli.ts';
 import type { TerminalEntry } from './terminal.ts';
 
 /** Entries kept on screen; older output scrolls away as in a real terminal. */
@@ -44,8 +44,14 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
     const el = screenRef.current;
     if (el !== null) el.scrollTop = el.scrollHeight;
   }, [entries]);
-  // Tab completion must answer synchronously to keep the key, so it uses the engine once loaded.
-  const loaded = useCli();
+  // Tab completion must answer synchronously to keep the key, so it uses completion once loaded
+  // (it loads when the prompt is first focused).
+  const loaded = useCompletion();
+  const prepareCompletion = () => {
+    loadCompletion().catch(() => {
+      // Offline: Tab keeps moving the focus on, and the next focus tries again.
+    });
+  };
 
   const run = async (command: string) => {
     if (command.trim() === '') return;
@@ -161,6 +167,7 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
             setCandidates([]);
           }}
           onKeyDown={onKeyDown}
+          onFocus={prepareCompletion}
           spellCheck={false}
           autoCapitalize="off"
           autoComplete="off"

@@ -1,14 +1,14 @@
 // Every error code the simulation and the CLI can return has its own plain-language explanation
-// in the lab (src/widgets/lab/explain.ts), not the generic text: the codes are collected from the
+// in the lab (src/widgets/lab/explanations.ts), not the generic text: the codes are collected from the
 // sources the way they build errors, so a new code without an explanation fails here.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { explainError } from '../../../src/widgets/lab/explain.ts';
+import { explainError } from '../../../src/widgets/lab/explanations.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-/** codec.ts has a `fail(message)` of its own for saved-lab problems: messages, not error codes. */
-const NOT_ERROR_CODES = new Set(['src/sim/actor/codec.ts']);
+/** The saved-lab codec (codec-impl.ts) has a `fail(message)` of its own for saved-lab problems: messages, not error codes. */
+const NOT_ERROR_CODES = new Set(['src/sim/actor/codec.ts', 'src/sim/actor/codec-impl.ts']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
@@ -80,7 +80,7 @@ describe('explainError covers every error code the simulation and the CLI raise'
   });
 
   it.each([...codes.keys()].sort())('%s has its own explanation', (code) => {
-    expect(explainError(code), `${code} (raised in ${codes.get(code)}) has no entry in src/widgets/lab/explain.ts`).not.toBe(GENERIC);
+    expect(explainError(code), `${code} (raised in ${codes.get(code)}) has no entry in src/widgets/lab/explanations.ts`).not.toBe(GENERIC);
   });
 
   it('an unknown code still gets the generic sentence, and an operation can refine a code', () => {

@@ -13,7 +13,7 @@ import type { Snapshot, Volume, World } from '../../../sim/index.ts';
 import { archiveWhatIf, lineageBlocks, snapshotDeletionEffect } from '../../../sim/queries-blocks.ts';
 import type { BlockCell, LineageBlocks, SnapshotBlocks } from '../../../sim/queries-blocks.ts';
 import type { SimulatorActor } from '../../lab/actor.ts';
-import { explainError } from '../../lab/explain.ts';
+import { explainError } from '../../lab/explanations.ts';
 import { blockList, capitalize, nameTag, plural, usd } from '../shared/format.ts';
 import { Narration } from '../shared/Narration.tsx';
 import { runCall } from '../shared/run.ts';

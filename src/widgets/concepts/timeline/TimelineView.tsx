@@ -13,7 +13,7 @@ import type { Snapshot, Volume, World } from '../../../sim/index.ts';
 import { mountsOf } from '../../../sim/actions/files.ts';
 import { lineageSnapshots } from '../../../sim/queries-blocks.ts';
 import type { SimulatorActor } from '../../lab/actor.ts';
-import { explainError } from '../../lab/explain.ts';
+import { loadExplanations } from '../../lab/explain.ts';
 import { clockTime, listWords, nameTag, plural } from '../shared/format.ts';
 import { Narration } from '../shared/Narration.tsx';
 import { runCall } from '../shared/run.ts';
@@ -137,7 +137,14 @@ export function TimelineView({ actor, volumeName, problem }: TimelineViewProps) 
     const result = runCall(actor, 'timeline', call);
     if (result === null) return;
     if (!result.ok) {
-      setExplanation(`${call.action} was refused: ${result.error.Code}: ${result.error.Message} ${explainError(result.error.Code, call.action)}`);
+      const refused = `${call.action} was refused: ${result.error.Code}: ${result.error.Message}`;
+      setExplanation(refused);
+      // The plain-language explanation follows once loaded, unless something else was said meanwhile.
+      const { Code } = result.error;
+      loadExplanations().then(
+        (explain) => setExplanation((now) => (now === refused ? `${refused} ${explain(Code, call.action)}` : now)),
+        () => {},
+      );
       return;
     }
     setChosen(null);
