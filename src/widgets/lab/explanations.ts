@@ -79,6 +79,13 @@ const BY_OPERATION: Record<string, Record<string, string>> = {
   DeregisterImage: {
     'InvalidAMIID.Unavailable': 'This AMI is already deregistered; its snapshots stay (and keep costing) until you delete them.',
   },
+  ModifySnapshotTier: {
+    IncorrectState:
+      'Only a completed snapshot in the standard tier that no AMI uses can be archived: wait for it to complete, or deregister the AMI that uses it first.',
+  },
+  RestoreSnapshotTier: {
+    IncorrectState: 'Only an archived snapshot can be restored from the archive tier: this one is in the standard tier (or still being archived or restored).',
+  },
 };
 
 export function explainError(code: string, operation?: string | null): string {

@@ -88,3 +88,11 @@ describe('explainError covers every error code the simulation and the CLI raise'
     expect(explainError('VolumeInUse', 'DeleteVolume')).not.toBe(explainError('VolumeInUse'));
   });
 });
+
+describe('explanations specific to an operation', () => {
+  it('an archive refused because an AMI uses the snapshot says to deregister it, not to wait', () => {
+    expect(explainError('IncorrectState', 'ModifySnapshotTier')).toMatch(/deregister the AMI/);
+    expect(explainError('IncorrectState', 'RestoreSnapshotTier')).toMatch(/Only an archived snapshot/);
+    expect(explainError('IncorrectState', 'ModifySnapshotTier')).not.toBe(explainError('IncorrectState'));
+  });
+});
