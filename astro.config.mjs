@@ -75,7 +75,7 @@ export default defineConfig({
               { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
               {
                 name: 'widget-runtime',
-                test: /node_modules[\\/](@xstate[\\/]react|use-sync-external-store|use-isomorphic-layout-effect)[\\/]|src[\\/]widgets[\\/]lab[\\/](actor|useLabActor)\.ts|src[\\/]sim[\\/](index|queries)\.ts/,
+                test: /node_modules[\\/](@xstate[\\/]react|use-sync-external-store|use-isomorphic-layout-effect)[\\/]|src[\\/]widgets[\\/]lab[\\/](actor|useLabActor|useBoxWidth|useSavedLab|explain)\.ts|src[\\/]widgets[\\/]shared[\\/]WithWholeIds\.tsx|src[\\/]sim[\\/](index|queries)\.ts/,
               },
               {
                 name: 'cli-core',

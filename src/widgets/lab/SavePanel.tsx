@@ -12,8 +12,8 @@ import type { ComponentType } from 'react';
 import { MAX_ENCODED_LENGTH } from '../../sim/actor/codec.ts';
 import type { SimulatorActor } from './actor.ts';
 import type { SavePanelBodyProps } from './SavePanelBody.tsx';
+import { HASH_PREFIX } from './useSavedLab.ts';
 
-export const HASH_PREFIX = '#lab=';
 const TOO_LONG = `That is longer than any saved lab (${MAX_ENCODED_LENGTH} characters at most), so it was not loaded. Nothing was changed.`;
 /** Name of the downloaded log file. */
 export const LOG_FILE_NAME = 'ami-snapshot-lab.txt';

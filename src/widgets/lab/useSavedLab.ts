@@ -9,7 +9,9 @@ import { useSelector } from '@xstate/react';
 import { useEffect } from 'react';
 import { selectCursor, selectHistoryEntries, selectPersistence } from '../../sim/actor/index.ts';
 import type { SimulatorActor } from './actor.ts';
-import { HASH_PREFIX } from './SavePanel.tsx';
+
+/** A permalink's hash: the saved lab follows it (SavePanel reads and writes it). */
+export const HASH_PREFIX = '#lab=';
 
 /** Quiet time after the last change before the lab is saved (clock ticks change it several times a second). */
 const SAVE_AFTER_MS = 1500;
