@@ -28,10 +28,17 @@ const SCENARIO: SimCall[] = [
   { action: 'Advance', params: { Seconds: 60 } },
 ];
 
-function startActor(calls: SimCall[] = SCENARIO): SimulatorActor {
-  const actor = createActor(simulatorMachine, { input: { scenarioCalls: calls }, clock: new SimulatedClock() });
+function startActor(calls: SimCall[] = SCENARIO, clock = new SimulatedClock()): SimulatorActor {
+  const actor = createActor(simulatorMachine, { input: { scenarioCalls: calls }, clock });
   actor.start();
   return actor;
+}
+
+/** Lets `ms` of real time pass on the actor's timer (SimulatedClock), one tick at a time. */
+function letTimePass(clock: SimulatedClock, ms: number): void {
+  act(() => {
+    for (let t = 0; t < ms; t += 200) clock.increment(200);
+  });
 }
 
 const MACHINES = { instance: instanceLifecycle, snapshot: snapshotLifecycle, image: imageLifecycle } as const;
@@ -88,7 +95,7 @@ describe('lifecycle chart of an instance', () => {
     expect(container.querySelector('.lc-edge.is-taken text')?.textContent).toBe('STOP');
     expect(narration(container)).toContain('running → stopping (STOP)');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Skip to the next change' }));
+    fireEvent.click(screen.getByRole('button', { name: /^Skip to the next change/ }));
     expect(currentStates(container)).toEqual(['stopped']);
     expect(narration(container)).toContain('stopping → stopped (STOPPED)');
 
@@ -97,10 +104,10 @@ describe('lifecycle chart of an instance', () => {
     expect(container.querySelector('.lc-edge.is-taken text')?.textContent).toBe('START');
 
     fireEvent.click(screen.getByRole('button', { name: 'TerminateInstances' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Skip to the next change' }));
+    fireEvent.click(screen.getByRole('button', { name: /^Skip to the next change/ }));
     expect(currentStates(container)).toEqual(['terminated']);
     expect(now()).toContain('is terminated');
-    expect((screen.getByRole('button', { name: 'Skip to the next change' }) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole('button', { name: /^Skip to the next change/ }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   test('a reboot keeps the instance running and takes the REBOOT self-transition', () => {
@@ -151,7 +158,7 @@ describe('lifecycle chart of a snapshot', () => {
     );
     expect(now()).toBe(`Now: ${snapshotId} is pending.`);
     expect(currentStates(container)).toEqual(['pending']);
-    fireEvent.click(screen.getByRole('button', { name: 'Skip to the next change' }));
+    fireEvent.click(screen.getByRole('button', { name: /^Skip to the next change/ }));
     expect(currentStates(container).sort()).toEqual(['completed', 'completed.standard']);
     expect(container.querySelector('.lc-edge.is-taken text')?.textContent).toBe('COMPLETE');
     expect(narration(container)).toContain('pending → completed (standard) (COMPLETE)');
@@ -190,5 +197,103 @@ describe('lifecycle chart of an AMI', () => {
     fireEvent.click(screen.getByRole('button', { name: 'DeregisterImage' }));
     expect(currentStates(container)).toEqual(['deregistered']);
     expect(narration(container)).toContain('disabled → deregistered (DEREGISTER)');
+  });
+});
+
+describe('holding the chart in a state that ends by itself', () => {
+  const button = (name: string | RegExp) => screen.getByRole('button', { name }) as HTMLButtonElement;
+  const clockLine = () => screen.getByTestId('lifecycle-clock').textContent ?? '';
+
+  test('with the clock running, a new AMI leaves pending in about 2 s: the chart says so and offers to pause', () => {
+    const clock = new SimulatedClock();
+    const actor = startActor(SCENARIO, clock);
+    const { container } = renderChart(actor, 'image');
+    expect(clockLine()).toMatch(/^The clock is running: a state that ends by itself, such as pending, passes in seconds\. Pause the clock/);
+    fireEvent.click(button('CreateImage of web-server'));
+    expect(currentStates(container)).toEqual(['pending']);
+    letTimePass(clock, 3000);
+    expect(currentStates(container)).toEqual(['available']);
+  });
+
+  test('Pause the clock holds a new AMI in pending: its allowed and refused calls stay readable until the learner moves on', () => {
+    const clock = new SimulatedClock();
+    const actor = startActor(SCENARIO, clock);
+    const { container } = renderChart(actor, 'image');
+    fireEvent.click(button('Pause the clock'));
+    expect(actor.getSnapshot().context.clock.mode).toBe('paused');
+    expect(narration(container)).toContain('Clock paused');
+    expect(button('Resume the clock')).toBeTruthy();
+
+    fireEvent.click(button('CreateImage of web-server'));
+    // A minute of real time later the AMI is still pending: the learner reads what pending allows.
+    letTimePass(clock, 60_000);
+    expect(currentStates(container)).toEqual(['pending']);
+    expect(now()).toMatch(/is pending\.$/);
+    expect(button('DeregisterImage').disabled).toBe(false);
+    for (const refused of ['DisableImage', 'EnableImage']) {
+      const b = button(refused);
+      expect(b.disabled).toBe(true);
+      expect(document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(new RegExp(`^${refused} now: `));
+    }
+    expect(clockLine()).toMatch(/^The clock is paused: web-server-1 \(ami-[0-9a-f]{17}\) stays pending while you read which calls it allows\. Its next change, pending → available, comes \d+ simulated seconds later\.$/);
+
+    // The skip button says what comes next, and goes straight there (over the snapshots completing on the way).
+    const skip = button('Skip to the next change: pending → available');
+    expect(skip.disabled).toBe(false);
+    fireEvent.click(skip);
+    expect(currentStates(container)).toEqual(['available']);
+    expect(narration(container)).toContain('pending → available (SNAPSHOTS_COMPLETED)');
+    expect(button('DisableImage').disabled).toBe(false);
+    // Still paused: the learner resumes when they choose, and the chart says so.
+    expect(actor.getSnapshot().context.clock.mode).toBe('paused');
+    fireEvent.click(button('Resume the clock'));
+    expect(actor.getSnapshot().context.clock.mode).toBe('running');
+    expect(narration(container)).toContain('Clock running');
+    expect(button('Pause the clock')).toBeTruthy();
+  });
+
+  test('a snapshot held in pending: DeleteSnapshot allowed, the tier calls refused, then on to completed', () => {
+    const clock = new SimulatedClock();
+    const actor = startActor(SCENARIO, clock);
+    const { container } = renderChart(actor, 'snapshot');
+    fireEvent.click(button('Pause the clock'));
+    fireEvent.click(screen.getAllByRole('button', { name: /^CreateSnapshot of / })[0] as HTMLElement);
+    letTimePass(clock, 10_000);
+    expect(currentStates(container)).toEqual(['pending']);
+    expect(button('DeleteSnapshot').disabled).toBe(false);
+    expect(button('ModifySnapshotTier').disabled).toBe(true);
+    expect(container.querySelector('.lc__why')?.textContent).toContain('ModifySnapshotTier now: ');
+    fireEvent.click(button('Skip to the next change: pending → completed (standard)'));
+    expect(currentStates(container).sort()).toEqual(['completed', 'completed.standard']);
+  });
+
+  test('an instance held in stopping, pending and shutting-down in turn, as lesson 1 walks through them', () => {
+    const clock = new SimulatedClock();
+    const actor = startActor(SCENARIO, clock);
+    const { container } = renderChart(actor, 'instance');
+    fireEvent.click(button('Pause the clock'));
+    fireEvent.click(button('StopInstances'));
+    letTimePass(clock, 10_000);
+    expect(currentStates(container)).toEqual(['stopping']);
+    expect(button('StartInstances').disabled).toBe(true);
+    expect(button('TerminateInstances').disabled).toBe(false);
+    fireEvent.click(button('Skip to the next change: stopping → stopped'));
+    expect(currentStates(container)).toEqual(['stopped']);
+    // Nothing of the instance is due: the button says nothing more.
+    expect(button(/^Skip to the next change/).textContent).toBe('Skip to the next change');
+    fireEvent.click(button('StartInstances'));
+    letTimePass(clock, 10_000);
+    expect(currentStates(container)).toEqual(['pending']);
+    fireEvent.click(button('Skip to the next change: pending → running'));
+    fireEvent.click(button('TerminateInstances'));
+    letTimePass(clock, 10_000);
+    expect(currentStates(container)).toEqual(['shutting-down']);
+    expect(button('StartInstances').disabled).toBe(true);
+    fireEvent.click(button('Skip to the next change: shutting-down → terminated'));
+    expect(currentStates(container)).toEqual(['terminated']);
+    // A terminated instance leaves the list about an hour later; the chart keeps its final state.
+    fireEvent.click(button('Skip to the next change: terminated → no longer listed'));
+    expect(currentStates(container)).toEqual(['terminated']);
+    expect(narration(container)).toMatch(/is now terminated and no longer listed/);
   });
 });

@@ -8,14 +8,15 @@ import { useSelector } from '@xstate/react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { nextEventTime } from '../../../sim/index.ts';
 import type { SimCall } from '../../../sim/index.ts';
-import { selectLastResult, selectWorld } from '../../../sim/actor/index.ts';
+import { selectClock, selectLastResult, selectWorld } from '../../../sim/actor/index.ts';
 import type { StatechartLayout } from '../../../viz/statechart-layout.ts';
 import { nextRequestId } from '../../lab/actor.ts';
 import { WithWholeIds } from '../../shared/WithWholeIds.tsx';
+import { plural } from '../shared/format.ts';
 import { useOverflows } from '../shared/useOverflows.ts';
 import type { SimulatorActor } from '../../lab/actor.ts';
-import { createOffers, offeredChecks, resourceLabel, resourcesOf, stateAfterRemoval, stateIdOf } from './resources.ts';
-import type { LifecycleKind, TrackedResource } from './resources.ts';
+import { createOffers, nextChangeOf, offeredChecks, resourceLabel, resourcesOf, stateAfterRemoval, stateIdOf } from './resources.ts';
+import type { LifecycleKind, NextChange, TrackedResource } from './resources.ts';
 import { StatechartDiagram } from './StatechartDiagram.tsx';
 import type { TakenEdge } from './StatechartDiagram.tsx';
 
@@ -43,9 +44,23 @@ function stateWords(id: string): string {
   return rest.length === 0 ? (head ?? id) : `${head} (${rest.join(' → ')})`;
 }
 
+/** "48 simulated seconds", "6 simulated hours": the wait before a change, in the World's time. */
+function simulatedWait(seconds: number): string {
+  if (seconds < 120) return `${plural(seconds, 'simulated second')}`;
+  if (seconds < 2 * 3600) return `${plural(Math.round(seconds / 60), 'simulated minute')}`;
+  if (seconds < 2 * 86400) return `${plural(Math.round(seconds / 3600), 'simulated hour')}`;
+  return `${plural(Math.round(seconds / 86400), 'simulated day')}`;
+}
+
+/** "pending → available", "terminated → no longer listed". */
+function changeWords(change: NextChange): string {
+  return `${stateWords(change.from)} → ${change.to === null ? 'no longer listed' : stateWords(change.to)}`;
+}
+
 export function LifecycleView({ actor, kind, layout, title, resource }: LifecycleViewProps) {
   const world = useSelector(actor, selectWorld);
   const last = useSelector(actor, selectLastResult);
+  const paused = useSelector(actor, (snapshot) => selectClock(snapshot).mode === 'paused');
   const uid = useId();
   const resources = useMemo(() => resourcesOf(world, kind), [world, kind]);
   // Resources the World has dropped (a deleted volume, a purged instance) stay selectable with their final state.
@@ -143,6 +158,34 @@ export function LifecycleView({ actor, kind, layout, title, resource }: Lifecycl
   const checks = useMemo(() => (liveId === null ? [] : offeredChecks(world, kind, liveId)), [world, kind, liveId]);
   const creates = useMemo(() => createOffers(world, kind), [world, kind]);
   const waiting = nextEventTime(world) !== null;
+  // What the clock alone will do next to the followed resource (the simulation is asked, on a copy of the World).
+  const next = useMemo(() => (liveId === null ? null : nextChangeOf(world, kind, liveId)), [world, kind, liveId]);
+  const skipLabel = next === null ? 'Skip to the next change' : `Skip to the next change: ${changeWords(next)}`;
+  const skip = (): void => {
+    // Straight to the followed resource's next change, over completions of other resources on the way.
+    if (next === null) actor.send({ type: 'clock.step' });
+    else actor.send({ type: 'call.run', call: { action: 'Advance', params: { Seconds: next.seconds } }, requestId: nextRequestId('lifecycle-skip') });
+  };
+  const followed = current === null ? null : resourceLabel(current);
+  const toggleClock = (): void => {
+    if (paused) {
+      actor.send({ type: 'clock.resume' });
+      say('Clock running: states that end by themselves move on again.');
+    } else {
+      actor.send({ type: 'clock.pause' });
+      say(
+        followed !== null && state !== null
+          ? `Clock paused: ${followed} stays ${stateWords(state)} until you skip to the next change or resume the clock.`
+          : 'Clock paused: each state stays until you skip to the next change or resume the clock.',
+      );
+    }
+  };
+  const example = layout.nodes.some((n) => n.id === 'pending') ? ', such as pending,' : '';
+  const clockText = paused
+    ? next !== null && followed !== null
+      ? `The clock is paused: ${followed} stays ${stateWords(next.from)} while you read which calls it allows. Its next change, ${changeWords(next)}, comes ${simulatedWait(next.seconds)} later.`
+      : `The clock is paused: nothing changes by itself until you resume it${waiting ? ' or skip to the next change' : ''}. Calls still work.`
+    : `The clock is running: a state that ends by itself${example} passes in seconds. Pause the clock to stay in each state as long as you like.`;
   const kindName = KIND_NAMES[kind];
   const stateText =
     current === null
@@ -182,8 +225,21 @@ export function LifecycleView({ actor, kind, layout, title, resource }: Lifecycl
           label={`Lifecycle of ${WITH_ARTICLE[kind]}: ${layout.nodes.length} states. ${stateText}`}
         />
       </div>
-      <div className="lc__controls">
-        {(checks.length > 0 || creates.length > 0) && (
+      <div className="lc__clock" role="group" aria-label="Simulated clock">
+        <p className="lc__clock-state" data-testid="lifecycle-clock">
+          <WithWholeIds text={clockText} />
+        </p>
+        <div className="lc__clock-buttons">
+          <button type="button" className="button lc__pause" onClick={toggleClock}>
+            {paused ? 'Resume the clock' : 'Pause the clock'}
+          </button>
+          <button type="button" className="button lc__skip" disabled={!waiting} onClick={skip}>
+            {skipLabel}
+          </button>
+        </div>
+      </div>
+      {(checks.length > 0 || creates.length > 0) && (
+        <div className="lc__controls">
           <div className="lc__actions" role="group" aria-label={`Calls on the ${kindName}`}>
             {creates.map((offer) => (
               <button
@@ -211,11 +267,8 @@ export function LifecycleView({ actor, kind, layout, title, resource }: Lifecycl
               </button>
             ))}
           </div>
-        )}
-        <button type="button" className="button lc__skip" disabled={!waiting} onClick={() => actor.send({ type: 'clock.step' })}>
-          Skip to the next change
-        </button>
-      </div>
+        </div>
+      )}
       {checks.some((c) => !c.ok) && (
         <ul className="lc__why">
           {checks

@@ -3,7 +3,7 @@
  * (as the id of a state of its lifecycle machine), and the calls the chart offers on it. Whether a
  * call is possible is asked of the simulation (actionChecks), never decided here.
  */
-import { actionChecks } from '../../../sim/index.ts';
+import { actionChecks, execute, nextEventTime } from '../../../sim/index.ts';
 import type { ActionCheck, SimCall, World } from '../../../sim/index.ts';
 import { snapshotStateValue } from '../../../sim/lifecycles.ts';
 
@@ -135,4 +135,39 @@ export function createOffers(world: World, kind: LifecycleKind): CreateOffer[] {
     );
   }
   return [];
+}
+
+export interface NextChange {
+  /** The state the resource is in now and the one the clock will move it to (null: it leaves the list, keeping its final state). */
+  from: string;
+  to: string | null;
+  /** Simulated seconds until then. */
+  seconds: number;
+}
+
+/** How many pending completions the look-ahead steps through before it gives up. */
+const LOOK_AHEAD = 50;
+
+/**
+ * The next change of a resource's state that only time brings (pending -> available, stopping ->
+ * stopped, a terminated instance leaving the list), asked of the simulation by advancing a copy of
+ * the World from one pending completion to the next; null when none is due. Completions of other
+ * resources (a snapshot of a pending AMI) are stepped over.
+ */
+export function nextChangeOf(world: World, kind: LifecycleKind, id: string): NextChange | null {
+  const from = stateIdOf(world, kind, id);
+  if (from === null) return null;
+  let w = world;
+  for (let i = 0; i < LOOK_AHEAD; i += 1) {
+    const at = nextEventTime(w);
+    if (at === null) return null;
+    const moved = execute(w, { action: 'Advance', params: { Seconds: Math.max(1, Math.ceil((at - w.now) / 1000)) } });
+    if (!moved.ok) return null;
+    w = moved.world;
+    const now: string | null = stateIdOf(w, kind, id);
+    const after: string | null = now === null ? stateAfterRemoval(kind, from) : now;
+    const to: string | null = after === from && now === null ? null : after;
+    if (to !== from) return { from, to, seconds: Math.round((w.now - world.now) / 1000) };
+  }
+  return null;
 }
