@@ -235,6 +235,10 @@ describe('holding the chart in a state that ends by itself', () => {
       expect(b.disabled).toBe(true);
       expect(document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(new RegExp(`^${refused} now: `));
     }
+    // A refused create call says why in visible text too, not only in a hover tooltip.
+    const create = button('CreateImage of web-server');
+    expect(create.disabled).toBe(true);
+    expect(document.getElementById(create.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/^CreateImage of web-server now: \S+: ./);
     expect(clockLine()).toMatch(/^The clock is paused: web-server-1 \(ami-[0-9a-f]{17}\) stays pending while you read which calls it allows\. Its next change, pending → available, comes \d+ simulated seconds later\.$/);
 
     // The skip button says what comes next, and goes straight there (over the snapshots completing on the way).

@@ -247,7 +247,7 @@ export function LifecycleView({ actor, kind, layout, title, resource }: Lifecycl
                 type="button"
                 className="button"
                 disabled={!offer.check.ok}
-                title={offer.check.error?.Message}
+                aria-describedby={offer.check.ok ? undefined : `${uid}-why-${offer.check.action}-${offer.source.id}`}
                 onClick={() => send(offer.check.call, null, offer.outputId)}
               >
                 {/* One flex item (.button is inline-flex), so the label wraps between its words. */}
@@ -269,8 +269,16 @@ export function LifecycleView({ actor, kind, layout, title, resource }: Lifecycl
           </div>
         </div>
       )}
-      {checks.some((c) => !c.ok) && (
+      {(checks.some((c) => !c.ok) || creates.some((o) => !o.check.ok)) && (
         <ul className="lc__why">
+          {/* Why a create call is refused right now (visible, not a hover-only tooltip). */}
+          {creates
+            .filter((o) => !o.check.ok)
+            .map((o) => (
+              <li key={`${o.check.action}-${o.source.id}`} id={`${uid}-why-${o.check.action}-${o.source.id}`}>
+                <WithWholeIds text={`${o.check.action} of ${o.source.name ?? o.source.id} now: ${o.check.error?.Code ?? 'refused'}: ${o.check.error?.Message ?? ''}`} />
+              </li>
+            ))}
           {checks
             .filter((c) => !c.ok)
             .map((c) => (
