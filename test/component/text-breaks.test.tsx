@@ -11,10 +11,12 @@ test('WithWholeIds wraps the text in one span and each id or AZ code in an unbre
   expect(container.textContent).toBe('of vol-0123456789abcdef0 in us-east-1b');
 });
 
-test('WithBreakHints lets a long name break after a slash, an underscore or a dot between letters, and nowhere new otherwise', () => {
+test('WithBreakHints lets a long name break after a slash, an underscore or a dot between letters; short tokens and other text get no hint', () => {
   const html = (text: string) => render(<WithBreakHints text={text} />).container.innerHTML;
   expect(html('ubuntu/images/hvm_ssd')).toBe('ubuntu/<wbr>images/<wbr>hvm_<wbr>ssd');
   expect(html('InvalidVolume.ZoneMismatch')).toBe('InvalidVolume.<wbr>ZoneMismatch');
   expect(html('2.5 GiB, then stop.')).toBe('2.5 GiB, then stop.');
+  expect(html('attached at /dev/sdf, then /dev/sdg')).toBe('attached at /dev/sdf, then /dev/sdg');
+  expect(html('see ubuntu/images/hvm_ssd now')).toBe('see ubuntu/<wbr>images/<wbr>hvm_<wbr>ssd now');
   expect(html('')).toBe('');
 });

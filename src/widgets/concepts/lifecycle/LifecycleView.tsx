@@ -217,7 +217,7 @@ export function LifecycleView({ actor, kind, layout, title, resource }: Lifecycl
         <strong>Now:</strong> <WithWholeIds text={stateText} />
       </p>
       {/* Scrolls sideways on a phone (the chart keeps a readable scale); focusable so the keyboard can scroll it. */}
-      <div className="lc__drawing" tabIndex={0} role="region" aria-label={`Lifecycle chart of ${WITH_ARTICLE[kind]} (scrolls sideways)`}>
+      <div className="lc__drawing scroll-edges" tabIndex={0} role="region" aria-label={`Lifecycle chart of ${WITH_ARTICLE[kind]} (scrolls sideways)`}>
         <StatechartDiagram
           layout={layout}
           current={state}
