@@ -5,9 +5,9 @@
 import { describe, expect, test } from 'vitest';
 import { evaluateGoal } from '../../../src/sim/goals.ts';
 import { createHistory, effectiveCalls, jumpTo, redo, runCall, undo } from '../../../src/sim/actor/history.ts';
-import { checkInvariants, createWorld, decodeAndReplay, encodeLog, nextEventTime } from '../../../src/sim/index.ts';
+import { checkInvariants, checkStepInvariants, createWorld, decodeAndReplay, encodeLog, nextEventTime } from '../../../src/sim/index.ts';
 import type { SimCall, World } from '../../../src/sim/index.ts';
-import { advance, al2023, err, ok } from './helpers.ts';
+import { advance, al2023, err, ok, runningInstance } from './helpers.ts';
 
 function goal(world: World, id: string, params: Record<string, unknown>): { met: boolean; because: string } {
   const result = evaluateGoal(world, { id, params });
@@ -180,4 +180,14 @@ describe('instanceInState across the purge of a terminated instance (keep-the-da
     expect(restored.world).toEqual(purged);
     expect(goal(restored.world, 'instanceInState', terminated).met).toBe(true);
   });
+});
+
+test('one long Advance takes an instance from shutting-down to purged, and the step invariants accept it', () => {
+  const { world: launched, instanceId } = runningInstance();
+  const terminating = ok(launched, 'TerminateInstances', { InstanceIds: [instanceId] }).world;
+  expect(terminating.instances[instanceId]?.State).toBe('shutting-down');
+  const after = advance(terminating, 6 * 3600).world;
+  expect(after.instances[instanceId]).toBeUndefined();
+  expect(after.purgedInstances[instanceId]).toBeDefined();
+  expect(checkStepInvariants(terminating, after)).toEqual([]);
 });
