@@ -105,7 +105,8 @@ export function laneThrough(cards: readonly Box[], y: number, toward: number, ga
     if (below.y - top >= 2 * LANE_CLEARANCE) candidates.push((top + below.y) / 2);
   }
   const lowest = Math.max(...sorted.map((c) => c.y + c.h));
-  candidates.push(lowest + Math.max(LANE_CLEARANCE, gap / 2));
+  // A full gap under the last card: closer, the line reads as part of that card.
+  candidates.push(lowest + Math.max(LANE_CLEARANCE, gap));
   const cost = (c: number): [number, number, number] => [Math.abs(y - c) + Math.abs(c - toward), Math.abs(y - c), c];
   candidates.sort((a, b) => {
     const ca = cost(a);

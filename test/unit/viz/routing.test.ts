@@ -29,7 +29,7 @@ describe('routing', () => {
     // Blocked by the first card, heading up: the gap between the cards (never the header above them).
     expect(laneThrough(cards, 60, 0, 8)).toBe(94);
     // Blocked by the second, heading down: under the last card.
-    expect(laneThrough(cards, 120, 300, 8)).toBe(142);
+    expect(laneThrough(cards, 120, 300, 8)).toBe(146);
   });
 
   test('routeAcross turns only in the channels between frames', () => {
@@ -41,7 +41,7 @@ describe('routing', () => {
     expect(channelBetween(frames[0]!, frames[1]!)).toBe(105);
     const middle = [{ x: 112, y: 50, w: 96, h: 40 }];
     const route = routeAcross([98, 70], [222, 20], frames, (f) => (f === frames[1] ? middle : []), 8);
-    expect(route).toEqual([[98, 70], [105, 70], [105, 94], [215, 94], [215, 20], [222, 20]]);
+    expect(route).toEqual([[98, 70], [105, 70], [105, 98], [215, 98], [215, 20], [222, 20]]);
     // Nothing in the way: straight on, one turn in the last channel, on its track (2 off the middle).
     expect(routeAcross([98, 70], [222, 20], frames, () => [], 8, 2)).toEqual([[98, 70], [217, 70], [217, 20], [222, 20]]);
   });
