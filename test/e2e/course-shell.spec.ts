@@ -194,3 +194,16 @@ test('text is readable with JavaScript turned off', async ({ browser }) => {
   await expect(page.getByRole('main')).toContainText('DeleteOnTermination');
   await context.close();
 });
+
+test('at 360 px a lesson command keeps its lines: a wide code block scrolls in a named, focusable region, the page does not', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('/lessons/amis/');
+  const block = page.locator('.prose pre[data-language]').first();
+  await expect(block).toHaveAttribute('role', 'region');
+  await expect(block).toHaveAttribute('tabindex', '0');
+  await expect(block).toHaveAttribute('aria-label', /^Code, scrolls sideways: aws ec2 /);
+  // One line per line of the command: nothing wrapped at an option's hyphen.
+  const [height, lineHeight, lines] = await block.evaluate((el) => [el.clientHeight, parseFloat(getComputedStyle(el).lineHeight), (el.textContent ?? '').trim().split('\n').length]);
+  expect(height).toBeLessThan((lines + 3) * lineHeight);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+});
