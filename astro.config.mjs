@@ -72,7 +72,8 @@ export default defineConfig({
               // modules' dependencies along, and the saved-lab codec (in the widget-runtime group) loads its
               // work with a dynamic import.
               { name: 'preload-helper', test: /vite[\\/]preload-helper/, priority: 10 },
-              { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+              // React, with the one-function text helper the quiz and the lab share (a chunk of its own cost a request).
+              { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]|src[\\/]widgets[\\/]shared[\\/]WithBreakHints\.tsx/ },
               {
                 name: 'widget-runtime',
                 test: /node_modules[\\/](@xstate[\\/]react|use-sync-external-store|use-isomorphic-layout-effect)[\\/]|src[\\/]widgets[\\/]lab[\\/](actor|useLabActor|useBoxWidth|useSavedLab|explain)\.ts|src[\\/]widgets[\\/]shared[\\/]WithWholeIds\.tsx|src[\\/]sim[\\/](index|queries)\.ts/,
