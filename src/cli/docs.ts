@@ -20,6 +20,11 @@ const DRY_RUN =
   'Checks whether you have the required permissions for the action, without actually making the request. ' +
   'If you have them, the error response is DryRunOperation; otherwise it is UnauthorizedOperation.';
 
+/** AttachVolume's and DetachVolume's response: one VolumeAttachment. */
+const VOLUME_ATTACHMENT = [
+  'DeleteOnTermination', 'AssociatedResource', 'InstanceOwningService', 'EbsCardIndex', 'VolumeId',
+  'InstanceId', 'Device', 'State', 'AttachTime',
+];
 const filters = (names: string) => `The filters. Supported names include: ${names}, tag:<key>, tag-key.`;
 
 export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
@@ -176,10 +181,7 @@ export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
       'ebs-card-index': `The index of the EBS card ${NOT_SIMULATED}.`,
       'dry-run': DRY_RUN,
     },
-    output: [
-      'DeleteOnTermination', 'AssociatedResource', 'InstanceOwningService', 'EbsCardIndex', 'VolumeId',
-      'InstanceId', 'Device', 'State', 'AttachTime',
-    ],
+    output: VOLUME_ATTACHMENT,
   },
   'detach-volume': {
     summary: 'Detaches an EBS volume from an instance. The root volume of a running instance cannot be detached.',
@@ -190,10 +192,7 @@ export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
       'volume-id': 'The ID of the volume.',
       'dry-run': DRY_RUN,
     },
-    output: [
-      'DeleteOnTermination', 'AssociatedResource', 'InstanceOwningService', 'EbsCardIndex', 'VolumeId',
-      'InstanceId', 'Device', 'State', 'AttachTime',
-    ],
+    output: VOLUME_ATTACHMENT,
   },
   'delete-volume': {
     summary: 'Deletes an available EBS volume. Snapshots taken from it are not affected.',

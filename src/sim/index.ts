@@ -18,7 +18,7 @@ export { execute, ACTION_NAMES, isReadOnlyAction } from './execute.ts';
 export type { StepResult } from './execute.ts';
 export { executeMany, beginBatch } from './batch.ts';
 export type { Batch } from './batch.ts';
-export { nextEventTime } from './time.ts';
+export { advanceToNextEvent, nextEventTime } from './time.ts';
 export { checkInvariants, checkStepInvariants } from './invariants.ts';
 export {
   instanceLifecycle,

@@ -6,7 +6,7 @@ import { invalidValue } from './errors.ts';
 import { attachedVolumes, workKey, type WorkKind } from './indexes.ts';
 import { attachmentLifecycle, imageLifecycle, instanceLifecycle, nextFlatState, nextState, nextTier, snapshotLifecycle, volumeLifecycle } from './lifecycles.ts';
 import { optNumber, type Params } from './params.ts';
-import type { InstanceStateName, Snapshot, SnapshotTierState, VolumeStateName, World } from './types.ts';
+import type { InstanceStateName, SimCall, Snapshot, SnapshotTierState, VolumeStateName, World } from './types.ts';
 import { accrue } from './ledger.ts';
 import { iso, type Tx } from './world.ts';
 import { completeFastSnapshotRestore, dropFastSnapshotRestores } from './actions/fastrestore.ts';
@@ -38,6 +38,12 @@ export function nextEventTime(world: World): number | null {
   let next: number | null = null;
   for (const at of Object.values(world.schedule)) if (next === null || at < next) next = at;
   return next;
+}
+
+/** The Advance that reaches the next pending completion (whole seconds, at least 1), or null when nothing is pending. */
+export function advanceToNextEvent(world: World): SimCall | null {
+  const next = nextEventTime(world);
+  return next === null ? null : { action: 'Advance', params: { Seconds: Math.max(1, Math.ceil((next - world.now) / 1000)) } };
 }
 
 const INSTANCE_DONE: Partial<Record<InstanceStateName, string>> = { pending: 'BOOTED', stopping: 'STOPPED', 'shutting-down': 'TERMINATED' };

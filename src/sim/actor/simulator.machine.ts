@@ -18,7 +18,7 @@
  * teaching device, not how long AWS takes.
  */
 import { assign, fromPromise, not, raise, setup } from 'xstate';
-import { nextEventTime } from '../time.ts';
+import { advanceToNextEvent, nextEventTime } from '../time.ts';
 import type { Ec2Error, SimCall, SimEvent } from '../types.ts';
 import { createWorld } from '../world.ts';
 import { decodeLog, encodeLog } from './codec.ts';
@@ -228,9 +228,8 @@ export const simulatorMachine = setup({
       return { history: result.history, ...say({ ...context, history: result.history }, eventItems(result.events)) };
     }),
     step: assign(({ context }) => {
-      const next = nextEventTime(context.history.world);
-      if (next === null) return {};
-      const call: SimCall = { action: 'Advance', params: { Seconds: Math.max(1, Math.ceil((next - context.history.world.now) / 1000)) } };
+      const call = advanceToNextEvent(context.history.world);
+      if (call === null) return {};
       return afterCall(context, call, runCall(context.history, call), undefined);
     }),
     undo: assign(({ context }) => moved(context, undo(context.history), `Undid ${currentStep(context.history)}`)),

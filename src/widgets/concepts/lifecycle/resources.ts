@@ -3,7 +3,7 @@
  * (as the id of a state of its lifecycle machine), and the calls the chart offers on it. Whether a
  * call is possible is asked of the simulation (actionChecks), never decided here.
  */
-import { actionChecks, execute, nextEventTime } from '../../../sim/index.ts';
+import { actionChecks, advanceToNextEvent, execute } from '../../../sim/index.ts';
 import type { ActionCheck, SimCall, World } from '../../../sim/index.ts';
 import { snapshotStateValue } from '../../../sim/lifecycles.ts';
 
@@ -159,9 +159,9 @@ export function nextChangeOf(world: World, kind: LifecycleKind, id: string): Nex
   if (from === null) return null;
   let w = world;
   for (let i = 0; i < LOOK_AHEAD; i += 1) {
-    const at = nextEventTime(w);
-    if (at === null) return null;
-    const moved = execute(w, { action: 'Advance', params: { Seconds: Math.max(1, Math.ceil((at - w.now) / 1000)) } });
+    const advance = advanceToNextEvent(w);
+    if (advance === null) return null;
+    const moved = execute(w, advance);
     if (!moved.ok) return null;
     w = moved.world;
     const now: string | null = stateIdOf(w, kind, id);
