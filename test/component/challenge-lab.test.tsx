@@ -1,5 +1,5 @@
 /** The challenge island: complete as text before it runs (and without JavaScript), then the lab with the challenge as its task (happy-dom). */
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderToString } from 'react-dom/server';
@@ -48,6 +48,12 @@ test('in the browser it becomes the lab, started from the scenario, with the cha
   expect(within(task).getByRole('heading', { name: 'Goals (0 of 2 met)' })).toBeTruthy();
   expect(within(task).getByRole('button', { name: 'Show solution' })).toBeTruthy();
   expect(screen.getByText('A web server with a data volume')).toBeTruthy();
-  // The lab is saved a moment after it changes (here: after it starts), under the challenge's key.
+  // Opening the challenge saves nothing: only a step the learner takes (here a typed call) is worth keeping.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  expect(loadLabLog('challenge:back-up-the-data-volume')).toBeUndefined();
+  const input = screen.getByRole('textbox', { name: 'Command' });
+  fireEvent.change(input, { target: { value: 'aws ec2 create-volume --availability-zone us-east-1a --size 1' } });
+  fireEvent.keyDown(input, { key: 'Enter' });
+  // The lab is saved a moment after it changes, under the challenge's key.
   await waitFor(() => expect(loadLabLog('challenge:back-up-the-data-volume')).toMatch(/^1\./), { timeout: 4000 });
-});
+}, 10_000);

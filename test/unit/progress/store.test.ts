@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { BACKUP_KEY, createProgressStore, STORAGE_KEY } from '../../../src/progress/store';
 import { emptyProgress } from '../../../src/progress/schema';
 import { statusMessage } from '../../../src/progress/messages';
+import { mayHoldSavedLab } from '../../../src/progress/keys';
 import { fakeClock, MemoryStorage, MINUTE, storageEvent } from './fakes';
 
 function setup(storage = new MemoryStorage()) {
@@ -131,6 +132,26 @@ describe('progress store: recording', () => {
     expect(store.loadLabLog('lab')).toBe('1.def');
     expect(store.loadLabLog('Not A Key')).toBeUndefined();
     expect(Object.keys(store.getProgress().labLogs)).toEqual(['lesson:snapshots', 'lab']);
+  });
+
+  it('tells a lab without loading the store when it certainly has no saved state', () => {
+    const { store, storage } = setup();
+    vi.stubGlobal('localStorage', storage);
+    try {
+      expect(mayHoldSavedLab('lesson:snapshots')).toBe(false);
+      store.saveLabLog('lesson:snapshots', '1.abc');
+      expect(mayHoldSavedLab('lesson:snapshots')).toBe(true);
+      // A key that only starts like a saved one is not taken for it.
+      expect(mayHoldSavedLab('lesson:snap')).toBe(false);
+      vi.stubGlobal('localStorage', {
+        getItem() {
+          throw new Error('SecurityError');
+        },
+      });
+      expect(mayHoldSavedLab('lesson:snapshots')).toBe(false);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('ignores malformed calls instead of throwing', () => {
