@@ -72,6 +72,8 @@ export default defineConfig({
               // modules' dependencies along, and the saved-lab codec (in the widget-runtime group) loads its
               // work with a dynamic import.
               { name: 'preload-helper', test: /vite[\\/]preload-helper/, priority: 10 },
+              // Likewise the progress store's keys: every page's progress script reads them, and so does a lab.
+              { name: 'progress-keys', test: /src[\\/]progress[\\/]keys\.ts/, priority: 10 },
               // React, with the one-function text helper the quiz and the lab share (a chunk of its own cost a request).
               { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]|src[\\/]widgets[\\/]shared[\\/]WithBreakHints\.tsx/ },
               {
@@ -80,7 +82,7 @@ export default defineConfig({
               },
               {
                 name: 'cli-core',
-                test: /src[\\/]widgets[\\/]lab[\\/]commands\.ts|src[\\/]cli[\\/](format-call|operations|shapes|argparse-option|simcommands)\.ts|node_modules[\\/]shlex[\\/]/,
+                test: /src[\\/]cli[\\/](format-call|operations|shapes|argparse-option|simcommands)\.ts|node_modules[\\/]shlex[\\/]/,
               },
             ],
           },

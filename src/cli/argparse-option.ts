@@ -1,5 +1,5 @@
 // argparse's test for a word that is an option rather than a value, apart from argparse.ts so that
-// formatCall (loaded on a lab's first interaction) does not bring the whole parser along.
+// formatCall (loaded with a lab's action forms) does not bring the whole parser along.
 
 const NEGATIVE_NUMBER = /^-\d+$|^-\d*\.\d+$/;
 

@@ -3,7 +3,7 @@
 // requires it. Parsing, help, completion, formatCall and the output tests all read this table; no
 // per-operation code. The words of help (each operation's summary, a line per option and the
 // response elements) are in operation-docs.ts, which only help loads: a web page's lab loads this
-// table on the learner's first interaction (formatCall, completion) and its help text only for a
+// table with its first action form or Tab completion (formatCall, completion) and its help text only for a
 // `help` command.
 import {
   AttributeValue,

@@ -2,14 +2,14 @@
  * Bytes shipped per page are deterministic, so their budgets are tests (times are not: see npm run bench).
  * For every built page, count the gzipped JavaScript it loads without the learner doing anything:
  * module and inline scripts, island components and renderers, and every chunk they import statically.
- * On every page whose lab loads with the page (the lab, lessons, challenges), the CLI engine the lab
- * loads on the learner's first interaction (src/widgets/lab/cli.ts: commands.ts, i.e. formatCall)
- * counts too: issue 9's budget holds after the first click.
- * Chunks loaded only by a particular use are listed in the message, not counted: Tab completion (first
- * focus of the terminal's prompt), the command runner (first typed command), JMESPath (--query, wait),
- * the help text, an error's plain-language explanation, the save panel's body, the saved-lab codec,
- * search's code (when search opens), and a lab inside a quiz question or a review item (loaded when
- * the learner reaches it) with everything it loads in turn.
+ * On a lesson, the progress marks and the store they read count too: src/scripts/progress-page.ts loads
+ * them when the lesson is read to its end (to mark it read), so every reader of a whole lesson gets them.
+ * Chunks loaded only by a particular use are listed in the message, not counted: an action form with
+ * its command line (a resource selected), Tab completion (first focus of the terminal's prompt), the
+ * command runner (first typed command), JMESPath (--query, wait), the help text, an error's
+ * plain-language explanation, the save panel's body, the saved-lab codec and the progress store a lab
+ * saves to (the learner's first step), search's code (when search opens), and a lab inside a quiz
+ * question or a review item (opened with its button) with everything it loads in turn.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -17,8 +17,8 @@ import { expect, test } from '@playwright/test';
 import { DIST, STATIC_IMPORT, pageScripts, builtPages, gzippedBytes, budgetFor } from '../support/site.ts';
 import type { BuiltPage, ScriptFile } from '../support/site.ts';
 
-/** The chunk a lab loads on the learner's first interaction (named after src/widgets/lab/commands.ts). */
-const FIRST_INTERACTION = /^commands\.[\w-]+\.js$/;
+/** The progress marks (src/widgets/progress/marks.ts), which a lesson loads once it has been read to its end. */
+const READ_TO_THE_END = /^marks\.[\w-]+\.js$/;
 const DYNAMIC_IMPORT = /\bimport\(\s*[`"']([^`"']+\.m?js)[`"']\s*\)/g;
 
 function resolve(from: string, spec: string): string {
@@ -65,9 +65,10 @@ function dynamicChunks(files: readonly ScriptFile[]): DynamicChunk[] {
   return [...found.values()];
 }
 
-/** The CLI engine's chunk when a lab of the page itself imports it (not a lab inside a lazily loaded chunk). */
-function firstInteractionChunks(later: readonly DynamicChunk[]): DynamicChunk[] {
-  return later.filter((c) => c.via === null && FIRST_INTERACTION.test(posix.basename(c.url)));
+/** The marks' chunk, with the store it imports, on a lesson (another page loads it only to show saved progress). */
+function readToTheEndChunks(page: BuiltPage, later: readonly DynamicChunk[]): DynamicChunk[] {
+  if (!page.route.startsWith('/lessons/')) return [];
+  return later.filter((c) => c.via === null && READ_TO_THE_END.test(posix.basename(c.url)));
 }
 
 const unique = (files: readonly ScriptFile[]) => [...new Map(files.map((f) => [f.name, f])).values()];
@@ -77,15 +78,14 @@ for (const page of builtPages()) {
   test(`JS loaded by ${page.route} is within its budget`, () => {
     const files = pageScripts(page);
     const later = dynamicChunks(files);
-    const first = firstInteractionChunks(later);
-    const isFirst = (url: string) => first.some((c) => c.url === url);
-    const firstInteraction = unique(first.flatMap((c) => c.files));
-    const counted = [...files, ...firstInteraction];
+    const read = readToTheEndChunks(page, later);
+    const isRead = (url: string) => read.some((c) => c.url === url);
+    const counted = unique([...files, ...read.flatMap((c) => c.files)]);
     const total = sum(counted);
     const budget = budgetFor(page);
     const detail = counted.map((f) => `${f.name}: ${gzippedBytes(f)} B`).join(', ');
     const notCounted = later
-      .filter((c) => !isFirst(c.url))
+      .filter((c) => !isRead(c.url))
       .map((c) => `${c.url}: ${sum(c.files)} B`)
       .join(', ');
     expect(
@@ -95,9 +95,12 @@ for (const page of builtPages()) {
   });
 }
 
+/** The file names of the page's island components (Quiz.[hash].js, Lab.[hash].js, ...). */
+const islandComponents = (page: BuiltPage) => [...page.html.matchAll(/\scomponent-url="([^"]+)"/g)].map((m) => posix.basename(m[1]!));
+
 /** A lesson whose only widget is its quiz at the end reads as a text page: issue 9 gives it the text budget on load. */
 const isTextLesson = (page: BuiltPage) => {
-  const components = [...page.html.matchAll(/\scomponent-url="([^"]+)"/g)].map((m) => posix.basename(m[1]!));
+  const components = islandComponents(page);
   return page.route.startsWith('/lessons/') && components.length > 0 && components.every((c) => /^Quiz\./.test(c));
 };
 
@@ -113,25 +116,25 @@ test('the build has text lessons, checked against the text budget on load', () =
   expect(builtPages().filter(isTextLesson).length).toBeGreaterThan(0);
 });
 
-/** Pages whose islands load the lab's CLI engine on the first interaction, with that chunk and the rest. */
-function labPages() {
-  return builtPages().flatMap((page) => {
-    const first = firstInteractionChunks(dynamicChunks(pageScripts(page)));
-    return first.length === 0 ? [] : [{ page, first }];
-  });
-}
+const LAB_ON_DEMAND = /^(ActionForm|completion|terminal|jmespath|help|docs|explanations|SavePanelBody|codec-impl)\./;
 
-test('every page with a lab counts the CLI engine its first interaction loads, and only that', () => {
-  const pages = labPages();
-  const routes = pages.map((p) => p.page.route);
+test('a lab loads none of its on-demand code with the page, and every lesson counts the marks it loads once read', () => {
+  const pages = builtPages();
+  const withLab = pages.filter((page) => islandComponents(page).some((name) => /^(Lab|LabPage|ChallengeLab)\./.test(name)));
+  const lessons = pages.filter((p) => /^\/lessons\/[^/]+\/$/.test(p.route));
   // The lab, the first two lessons (each with a lab) and the challenges are among them.
-  expect(routes).toContain('/lab/');
-  expect(routes).toEqual(expect.arrayContaining(['/lessons/where-your-data-lives/', '/lessons/snapshots/']));
-  expect(routes.some((r) => r.startsWith('/challenges/') && r !== '/challenges/')).toBe(true);
-  for (const { page, first } of pages) {
-    expect(first, page.route).toHaveLength(1);
-    // The runner, JMESPath, the help text and the error explanations stay out of the first interaction.
-    const names = first[0]!.files.map((f) => posix.basename(f.name));
-    expect(names.filter((n) => /^(completion|terminal|jmespath|help|docs|explanations|SavePanelBody|codec-impl)\./.test(n)), page.route).toEqual([]);
+  expect(withLab.map((p) => p.route)).toEqual(expect.arrayContaining(['/lab/', '/lessons/where-your-data-lives/', '/lessons/snapshots/']));
+  expect(withLab.some((p) => p.route.startsWith('/challenges/') && p.route !== '/challenges/')).toBe(true);
+  expect(lessons.length).toBeGreaterThan(0);
+  for (const page of withLab) {
+    const onLoad = pageScripts(page).map((f) => posix.basename(f.name));
+    // The forms, the CLI's runner and completion, JMESPath, the help, the explanations and the save panel wait for their use.
+    expect(onLoad.filter((name) => LAB_ON_DEMAND.test(name)), page.route).toEqual([]);
+  }
+  for (const page of lessons) {
+    const read = readToTheEndChunks(page, dynamicChunks(pageScripts(page)));
+    expect(read, page.route).toHaveLength(1);
+    // The marks bring the store they read.
+    expect(read[0]!.files.map((f) => posix.basename(f.name)).some((name) => /^progress\./.test(name)), page.route).toBe(true);
   }
 });

@@ -12,7 +12,6 @@ import { parse } from 'yaml';
 import { simulatorMachine } from '../../src/sim/actor/index.ts';
 import type { World } from '../../src/sim/index.ts';
 import type { SimulatorActor } from '../../src/widgets/lab/actor.ts';
-import { loadCli } from '../../src/widgets/lab/cli.ts';
 import { LabView } from '../../src/widgets/lab/LabView.tsx';
 import { scenarioSetup } from '../../src/widgets/lab/scenario.ts';
 
@@ -23,7 +22,7 @@ const SLOW = 30_000;
 
 afterEach(cleanup);
 beforeAll(async () => {
-  await loadCli();
+  await import('../../src/widgets/lab/ActionForm.tsx');
 });
 
 /** The lab of the scenario on a simulated clock: time moves only when a test says so. */

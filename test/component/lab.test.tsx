@@ -8,14 +8,14 @@ import type { SimCall } from '../../src/sim/index.ts';
 import { simulatorMachine } from '../../src/sim/actor/index.ts';
 import { billedBlocks, roundUSD, snapshotMonthlyUSD } from '../../src/sim/ledger.ts';
 import type { SimulatorActor } from '../../src/widgets/lab/actor.ts';
-import { loadCli, loadCompletion } from '../../src/widgets/lab/cli.ts';
+import { loadCompletion } from '../../src/widgets/lab/cli.ts';
 import { LabView } from '../../src/widgets/lab/LabView.tsx';
 import { splitIds } from '../../src/sim/ids.ts';
 
 afterEach(cleanup);
-// The lab loads the CLI engine on the first interaction; load it up front so the forms show commands at once.
+// The lab loads its action forms and Tab completion on use; load them up front so a form opens within a tick.
 beforeAll(async () => {
-  await Promise.all([loadCli(), loadCompletion()]);
+  await Promise.all([import('../../src/widgets/lab/ActionForm.tsx'), loadCompletion()]);
 });
 
 function startActor(scenarioCalls: SimCall[] = []): SimulatorActor {
@@ -67,7 +67,7 @@ describe.each([false, true])('Lab (StrictMode: %s)', (strict) => {
     expect(fit.closest('section')?.classList.contains('lab-diagram--fit')).toBe(true);
   });
 
-  test('selecting a volume offers the actions the model allows; clicking one sends that call and shows its CLI command', () => {
+  test('selecting a volume offers the actions the model allows; clicking one sends that call and shows its CLI command', async () => {
     const actor = startActor(launchScenario());
     renderLab(actor, strict);
     const rootId = Object.values(world(actor).volumes)[0]?.VolumeId ?? '';
@@ -79,7 +79,7 @@ describe.each([false, true])('Lab (StrictMode: %s)', (strict) => {
     expect(names).not.toContain('DetachVolume');
     expect(names).not.toContain('DeleteVolume');
     fireEvent.click(within(actions).getByRole('button', { name: 'CreateSnapshot' }));
-    const form = screen.getByRole('form', { name: `CreateSnapshot on ${rootId}` });
+    const form = await screen.findByRole('form', { name: `CreateSnapshot on ${rootId}` });
     fireEvent.change(within(form).getByLabelText('Description'), { target: { value: 'before upgrade' } });
     expect(within(form).getByText(`aws ec2 create-snapshot --description 'before upgrade' --volume-id ${rootId}`)).toBeTruthy();
     fireEvent.click(within(form).getByRole('button', { name: 'Run CreateSnapshot' }));
@@ -91,13 +91,13 @@ describe.each([false, true])('Lab (StrictMode: %s)', (strict) => {
     expect(within(table()).getByRole('button', { name: new RegExp(snapshot?.SnapshotId ?? '-') })).toBeTruthy();
   });
 
-  test('the CreateSnapshot form names the snapshot with TagSpecifications, printed as the AWS CLI takes it; empty means no tags', () => {
+  test('the CreateSnapshot form names the snapshot with TagSpecifications, printed as the AWS CLI takes it; empty means no tags', async () => {
     const actor = startActor(launchScenario());
     renderLab(actor, strict);
     const rootId = Object.values(world(actor).volumes)[0]?.VolumeId ?? '';
     fireEvent.click(within(table()).getByRole('button', { name: new RegExp(rootId) }));
     fireEvent.click(within(screen.getByRole('group', { name: `Actions possible on ${rootId}` })).getByRole('button', { name: 'CreateSnapshot' }));
-    const form = screen.getByRole('form', { name: `CreateSnapshot on ${rootId}` });
+    const form = await screen.findByRole('form', { name: `CreateSnapshot on ${rootId}` });
     const nameTag = within(form).getByLabelText(/^Name tag/);
     expect((nameTag as HTMLInputElement).value).toBe('');
     expect(within(form).getByText(`aws ec2 create-snapshot --volume-id ${rootId}`)).toBeTruthy();
@@ -118,7 +118,7 @@ describe.each([false, true])('Lab (StrictMode: %s)', (strict) => {
     expect(snapshot?.Tags).toEqual([{ Key: 'Name', Value: 'web-data-backup' }]);
   });
 
-  test('a completed snapshot offers CreateTags (Key, Value), which renames it', () => {
+  test('a completed snapshot offers CreateTags (Key, Value), which renames it', async () => {
     const actor = startActor(launchScenario());
     renderLab(actor, strict);
     const rootId = Object.values(world(actor).volumes)[0]?.VolumeId ?? '';
@@ -131,7 +131,7 @@ describe.each([false, true])('Lab (StrictMode: %s)', (strict) => {
     fireEvent.click(within(table()).getByRole('button', { name: new RegExp(snapshotId) }));
     const actions = screen.getByRole('group', { name: `Actions possible on ${snapshotId}` });
     fireEvent.click(within(actions).getByRole('button', { name: 'CreateTags' }));
-    const form = screen.getByRole('form', { name: `CreateTags on ${snapshotId}` });
+    const form = await screen.findByRole('form', { name: `CreateTags on ${snapshotId}` });
     expect((within(form).getByLabelText('Key') as HTMLInputElement).value).toBe('Name');
     fireEvent.change(within(form).getByLabelText('Value'), { target: { value: 'web-data-backup' } });
     const command = `aws ec2 create-tags --resources ${snapshotId} --tags Key=Name,Value=web-data-backup`;
@@ -144,11 +144,11 @@ describe.each([false, true])('Lab (StrictMode: %s)', (strict) => {
     expect(world(actor).snapshots[snapshotId]?.Tags).toEqual([{ Key: 'Name', Value: 'web-data-backup' }]);
   });
 
-  test('launching an instance with a Name tag tags the instance and its volumes in one --tag-specifications', () => {
+  test('launching an instance with a Name tag tags the instance and its volumes in one --tag-specifications', async () => {
     const actor = startActor();
     renderLab(actor, strict);
     fireEvent.click(screen.getByRole('button', { name: 'Launch an instance' }));
-    const form = screen.getByRole('form', { name: 'Launch an instance' });
+    const form = await screen.findByRole('form', { name: 'Launch an instance' });
     fireEvent.change(within(form).getByLabelText(/^Name tag/), { target: { value: 'app-server' } });
     expect(within(form).getByText(/--tag-specifications 'ResourceType=instance,Tags=\[\{Key=Name,Value=app-server\}\]' 'ResourceType=volume,Tags=\[\{Key=Name,Value=app-server\}\]'$/)).toBeTruthy();
     fireEvent.click(within(form).getByRole('button', { name: 'Run RunInstances' }));
@@ -163,7 +163,7 @@ describe.each([false, true])('Lab (StrictMode: %s)', (strict) => {
     const instanceId = Object.keys(world(actor).instances)[0] ?? '';
     fireEvent.click(within(table()).getByRole('button', { name: new RegExp(instanceId) }));
     fireEvent.click(screen.getByRole('button', { name: 'CreateImage' }));
-    const form = screen.getByRole('form', { name: `CreateImage on ${instanceId}` });
+    const form = await screen.findByRole('form', { name: `CreateImage on ${instanceId}` });
     fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'x' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Run CreateImage' }));
     const alert = within(form).getByRole('alert');
@@ -343,7 +343,7 @@ describe('Lab save and load', () => {
 });
 
 describe('Lab files', () => {
-  test('an instance shows its files by volume; WriteFile from its form adds one; a snapshot shows what it captured', () => {
+  test('an instance shows its files by volume; WriteFile from its form adds one; a snapshot shows what it captured', async () => {
     const actor = startActor(launchScenario());
     renderLab(actor);
     const instanceId = Object.keys(world(actor).instances)[0] ?? '';
@@ -351,7 +351,7 @@ describe('Lab files', () => {
     const files = screen.getByText('Files by volume').closest('details') as HTMLElement;
     expect(within(files).getByText('/etc/os-release')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'WriteFile' }));
-    const form = screen.getByRole('form', { name: `WriteFile on ${instanceId}` });
+    const form = await screen.findByRole('form', { name: `WriteFile on ${instanceId}` });
     fireEvent.change(within(form).getByLabelText('Path'), { target: { value: '/home/ec2-user/app.conf' } });
     fireEvent.change(within(form).getByLabelText('Content'), { target: { value: 'port=8080' } });
     expect(within(form).getByText(`sim write ${instanceId} /home/ec2-user/app.conf port=8080`)).toBeTruthy();

@@ -8,10 +8,10 @@ import { useId, useMemo, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { SimCall, World } from '../../sim/index.ts';
 import { selectLastResult } from '../../sim/actor/index.ts';
-import { buildCall, initialValues, optionalDevices } from './actionForms.ts';
-import type { FieldSpec, FieldValue } from './actionForms.ts';
+import { formatCall } from '../../cli/format-call.ts';
+import { buildCall, formFields, initialValues, optionalDevices } from './actionForms.ts';
+import type { FieldValue, FormSource } from './actionForms.ts';
 import { nextRequestId } from './actor.ts';
-import { useCli } from './cli.ts';
 import { WithWholeIds } from '../shared/WithWholeIds.tsx';
 import type { SimulatorActor } from './actor.ts';
 import { ErrorNote } from './ErrorNote.tsx';
@@ -21,13 +21,14 @@ export interface ActionFormProps {
   world: World;
   /** The model's probe call for this action (or the palette's starting call). */
   call: SimCall;
-  fields: readonly FieldSpec[];
+  source: FormSource;
   title: string;
   onClose: () => void;
 }
 
-export function ActionForm({ actor, world, call, fields, title, onClose }: ActionFormProps) {
+export default function ActionForm({ actor, world, call, source, title, onClose }: ActionFormProps) {
   const id = useId();
+  const fields = formFields(call, source);
   // The form's values are UI state; the World they were initialised from is the one shown when opened.
   const [values, setValues] = useState<Record<string, FieldValue>>(() => initialValues(world, call, fields));
   const devices = useMemo(() => optionalDevices(world, call), [world, call]);
@@ -35,9 +36,7 @@ export function ActionForm({ actor, world, call, fields, title, onClose }: Actio
   const [requestId, setRequestId] = useState<string | null>(null);
   const last = useSelector(actor, selectLastResult);
   const result = requestId !== null && last?.requestId === requestId ? last : null;
-  const cli = useCli();
   const built = buildCall(call, fields, values, excluded);
-  const command = (c: SimCall): string => cli?.formatCall(c) ?? `${c.action} (loading the AWS CLI…)`;
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -126,10 +125,10 @@ export function ActionForm({ actor, world, call, fields, title, onClose }: Actio
       )}
       <p className="lab-form__cli-label" id={`${id}-cli`}>
         {/* The lab's own commands (files, packages) have no AWS CLI form: say so rather than pass them off as AWS. */}
-        {command(built).startsWith('sim ') ? 'Lab command (not part of AWS):' : 'AWS CLI equivalent:'}
+        {formatCall(built).startsWith('sim ') ? 'Lab command (not part of AWS):' : 'AWS CLI equivalent:'}
       </p>
       <pre className="lab-cli" aria-labelledby={`${id}-cli`}>
-        <code>{command(built)}</code>
+        <code>{formatCall(built)}</code>
       </pre>
       <div className="lab-form__buttons">
         <button type="submit" className="button lab-button--primary">
@@ -143,13 +142,13 @@ export function ActionForm({ actor, world, call, fields, title, onClose }: Actio
         (result.ok ? (
           <div className="lab-result" role="status">
             <p>
-              Ran <code>{command(result.call)}</code>
+              Ran <code>{formatCall(result.call)}</code>
             </p>
           </div>
         ) : (
           <div className="lab-result">
             <p>
-              Refused: <code>{command(result.call)}</code>
+              Refused: <code>{formatCall(result.call)}</code>
             </p>
             <ErrorNote code={result.error.Code} message={result.error.Message} operation={result.call.action} alert />
           </div>

@@ -4,11 +4,11 @@
  * model's reason, and the files it holds or captured. An AMI can also be opened up in the AMI anatomy,
  * on this lab's actor.
  */
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import type { SimCall, World } from '../../sim/index.ts';
 import { actionChecks, filesOfImage, filesOfInstance, filesOfSnapshot } from '../../sim/index.ts';
-import { ACTION_FIELDS, PALETTE_CALLS } from './actionForms.ts';
-import { ActionForm } from './ActionForm.tsx';
+import type { FormSource } from './actionForms.ts';
+import { PALETTE_CALLS } from './palette.ts';
 import type { SimulatorActor } from './actor.ts';
 import { Explanation } from './ErrorNote.tsx';
 import { resourceRows } from './resources.ts';
@@ -17,6 +17,13 @@ import { WithWholeIds } from '../shared/WithWholeIds.tsx';
 /** Loaded when the learner opens an AMI's anatomy, not with the lab (the lab page's JS budget). */
 const LabAnatomy = lazy(() => import('../concepts/anatomy/LabAnatomy.tsx'));
 
+/**
+ * The action forms, with the CLI formatter that shows each form's command line: fetched as soon as a
+ * resource is selected (its actions are then on screen) or a form is opened, not with the lab.
+ */
+const loadActionForm = () => import('./ActionForm.tsx');
+const ActionForm = lazy(loadActionForm);
+
 /** Read-only probes are shown as the Files section, not as buttons. */
 const SHOWN_AS_FILES = new Set(['ListFiles']);
 
@@ -24,7 +31,7 @@ interface Open {
   key: string;
   call: SimCall;
   title: string;
-  fields: NonNullable<(typeof ACTION_FIELDS)[string]>;
+  source: FormSource;
 }
 
 function FileList({ files }: { files: ReadonlyArray<{ Path: string; Content: string }> }) {
@@ -92,8 +99,13 @@ export function Inspector({ actor, world, selectedId }: { actor: SimulatorActor;
   const possible = checks.filter((c) => c.ok && !SHOWN_AS_FILES.has(c.action));
   const refused = checks.filter((c) => !c.ok && !SHOWN_AS_FILES.has(c.action));
   const openForm = (next: Open) => setOpen((current) => (current?.key === next.key ? null : next));
+  useEffect(() => {
+    if (selectedId !== null) loadActionForm().catch(() => undefined); // Offline: opening a form tries again.
+  }, [selectedId]);
   const form = open !== null && (
-    <ActionForm key={open.key} actor={actor} world={world} call={open.call} fields={open.fields} title={open.title} onClose={() => setOpen(null)} />
+    <Suspense fallback={<p role="status">Loading the form…</p>}>
+      <ActionForm key={open.key} actor={actor} world={world} call={open.call} source={open.source} title={open.title} onClose={() => setOpen(null)} />
+    </Suspense>
   );
 
   return (
@@ -131,7 +143,7 @@ export function Inspector({ actor, world, selectedId }: { actor: SimulatorActor;
                   className="button"
                   aria-expanded={open?.key === `${row.id}:${c.action}`}
                   onClick={() =>
-                    openForm({ key: `${row.id}:${c.action}`, call: c.call, title: `${c.action} on ${row.id}`, fields: ACTION_FIELDS[c.action] ?? [] })
+                    openForm({ key: `${row.id}:${c.action}`, call: c.call, title: `${c.action} on ${row.id}`, source: 'resource' })
                   }
                 >
                   {c.action}
@@ -190,7 +202,7 @@ export function Inspector({ actor, world, selectedId }: { actor: SimulatorActor;
             type="button"
             className="button"
             aria-expanded={open?.key === `palette:${p.label}`}
-            onClick={() => openForm({ key: `palette:${p.label}`, call: p.call(world), title: p.label, fields: p.fields })}
+            onClick={() => openForm({ key: `palette:${p.label}`, call: p.call(world), title: p.label, source: 'palette' })}
           >
             {p.label}
           </button>

@@ -7,7 +7,6 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { selectWorld } from '../../sim/actor/index.ts';
 import type { SimulatorActor } from './actor.ts';
-import { loadCli } from './cli.ts';
 import { Inspector } from './Inspector.tsx';
 import { CostMeter, DiagramPanel, HistoryBar, Narration, ResourceTable } from './panels.tsx';
 import { SavePanel } from './SavePanel.tsx';
@@ -28,12 +27,6 @@ export interface LabViewProps {
   task?: ReactNode;
 }
 
-function prepareCli(): void {
-  loadCli().catch(() => {
-    // Offline: the forms say the CLI is loading, and the next interaction tries again.
-  });
-}
-
 export function LabView({ actor, title, hide = [], scenarioProblem, task }: LabViewProps) {
   const world = useSelector(actor, selectWorld);
   // A scenario whose calls did not replay is reported by the actor when it starts; read once.
@@ -44,7 +37,7 @@ export function LabView({ actor, title, hide = [], scenarioProblem, task }: LabV
   const problem = scenarioProblem ?? startProblem;
   return (
     // The first pointer or focus inside the lab fetches the CLI engine (see cli.ts).
-    <div className="lab" data-lab-ready="" onPointerDownCapture={prepareCli} onFocusCapture={prepareCli}>
+    <div className="lab" data-lab-ready="">
       <header className="lab__header">
         <p className="lab__title">
           <strong>Lab:</strong> {title}

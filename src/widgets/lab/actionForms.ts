@@ -6,6 +6,7 @@
  */
 import type { SimCall, World } from '../../sim/index.ts';
 import { AVAILABILITY_ZONES, INSTANCE_TYPES, PACKAGE_NAMES } from '../../sim/index.ts';
+import { launchableImageIds } from './palette.ts';
 
 export type FieldValue = string | boolean;
 
@@ -165,39 +166,32 @@ export const ACTION_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
   ],
 };
 
-/** The two calls the Lab offers without a selected resource. */
-export const PALETTE_CALLS: ReadonlyArray<{ label: string; call: (world: World) => SimCall; fields: readonly FieldSpec[] }> = [
-  {
-    label: 'Launch an instance',
-    call: (world) => ({
-      action: 'RunInstances',
-      params: {
-        ImageId: Object.values(world.images).find((i) => i.Region === 'us-east-1' && i.State === 'available')?.ImageId ?? '',
-        MinCount: 1,
-        MaxCount: 1,
-      },
-    }),
-    fields: [
-      {
-        param: 'ImageId',
-        kind: 'select',
-        hint: 'The AMI to launch from: its snapshots become the new instance’s volumes.',
-        options: (world) => Object.values(world.images).filter((i) => i.Region === 'us-east-1' && i.State === 'available').map((i) => i.ImageId),
-      },
-      ...(ACTION_FIELDS['RunInstances'] ?? []),
-    ],
-  },
-  {
-    label: 'Create an empty volume',
-    call: () => ({ action: 'CreateVolume', params: { AvailabilityZone: 'us-east-1a', Size: 8, VolumeType: 'gp3' } }),
-    fields: [
-      zone,
-      { param: 'Size', kind: 'number', hint: 'Size in GiB.', initial: () => '8' },
-      { param: 'VolumeType', kind: 'select', hint: 'The EBS volume type.', options: () => ['gp3', 'gp2', 'io1', 'io2', 'st1', 'sc1', 'standard'] },
-      volumeTag,
-    ],
-  },
-];
+/** The fields of the calls the Lab offers without a selected resource (palette.ts builds those calls). */
+const PALETTE_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
+  RunInstances: [
+    {
+      param: 'ImageId',
+      kind: 'select',
+      hint: 'The AMI to launch from: its snapshots become the new instance’s volumes.',
+      options: (world) => launchableImageIds(world),
+    },
+    ...(ACTION_FIELDS['RunInstances'] ?? []),
+  ],
+  CreateVolume: [
+    zone,
+    { param: 'Size', kind: 'number', hint: 'Size in GiB.', initial: () => '8' },
+    { param: 'VolumeType', kind: 'select', hint: 'The EBS volume type.', options: () => ['gp3', 'gp2', 'io1', 'io2', 'st1', 'sc1', 'standard'] },
+    volumeTag,
+  ],
+};
+
+/** Where a form was opened: from the Create palette, or on a selected resource (the model's probe call). */
+export type FormSource = 'palette' | 'resource';
+
+/** The fields a form shows for a call. */
+export function formFields(call: SimCall, source: FormSource): readonly FieldSpec[] {
+  return (source === 'palette' ? PALETTE_FIELDS : ACTION_FIELDS)[call.action] ?? [];
+}
 
 function getParam(params: Record<string, unknown> | undefined, path: string): unknown {
   let value: unknown = params;

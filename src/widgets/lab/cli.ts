@@ -1,14 +1,13 @@
 /**
- * The AWS CLI engine of the Lab loads in two parts, neither with the page, so a reader who scrolls
- * past a lab never downloads them:
- * - commands.ts (formatCall: the command line shown for every action) on the learner's first
- *   interaction with a lab (pointer or focus inside it);
+ * The AWS CLI engine of the Lab loads in parts, none with the page, so a reader who scrolls past a
+ * lab never downloads them:
  * - completion.ts (Tab completion) when the terminal's prompt is first focused;
- * - terminal.ts (the parser and runner) when the learner first runs a typed command.
+ * - terminal.ts (the parser and runner) when the learner first runs a typed command;
+ * - formatCall, the command line each action form shows, with the forms (Inspector.tsx loads them
+ *   when a resource is selected or a form is opened).
  */
 import { useSyncExternalStore } from 'react';
 
-export type CliEngine = typeof import('./commands.ts');
 export type CommandRunner = typeof import('./terminal.ts');
 export type Completer = typeof import('./completion.ts');
 
@@ -46,18 +45,11 @@ function lazy<T>(importer: () => Promise<T>): Lazy<T> {
   };
 }
 
-const engine = lazy(() => import('./commands.ts'));
 const runner = lazy(() => import('./terminal.ts'));
 const completer = lazy(() => import('./completion.ts'));
 
-export const loadCli = engine.load;
 export const loadRunner = runner.load;
 export const loadCompletion = completer.load;
-
-/** The engine once loaded, else null (the component re-renders when it arrives). */
-export function useCli(): CliEngine | null {
-  return useSyncExternalStore(engine.subscribe, engine.current, () => null);
-}
 
 /** Tab completion once loaded, else null (the component re-renders when it arrives). */
 export function useCompletion(): Completer | null {
