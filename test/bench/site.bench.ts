@@ -141,7 +141,7 @@ interface PageWeight {
   onLoad: Weight;
   /** After scrolling to every island and waiting until each is hydrated; null on a page without islands. */
   hydrated: Weight | null;
-  /** Then focusing into each island (the lab fetches its CLI engine on the first pointer or focus): everything a visit loads. */
+  /** Then focusing into each island (whatever a widget fetches on its first touch): everything a visit loads by itself. */
   afterInteraction: Weight | null;
   inlineJsGzipBytes: number;
   /** pageScripts() of test/support/site.ts (the HTML's scripts and their static imports), for comparison. */
