@@ -26,9 +26,24 @@ export interface ActionFormProps {
   onClose: () => void;
 }
 
+/**
+ * A command line that wraps between its words, never inside `--volume-id` or an id (each word is an
+ * inline block); a word longer than the whole line (a --tag-specifications value) still wraps.
+ */
+function CommandWords({ command }: { command: string }) {
+  return command.split(/(\s+)/).map((word, i) =>
+    i % 2 === 1 || word === '' ? word : (
+      <span key={i} className="lab-cli__word">
+        {word}
+      </span>
+    ),
+  );
+}
+
 export default function ActionForm({ actor, world, call, source, title, onClose }: ActionFormProps) {
   const id = useId();
   const fields = formFields(call, source);
+  const run = (c: SimCall) => <CommandWords command={formatCall(c)} />;
   // The form's values are UI state; the World they were initialised from is the one shown when opened.
   const [values, setValues] = useState<Record<string, FieldValue>>(() => initialValues(world, call, fields));
   const devices = useMemo(() => optionalDevices(world, call), [world, call]);
@@ -128,7 +143,7 @@ export default function ActionForm({ actor, world, call, source, title, onClose 
         {formatCall(built).startsWith('sim ') ? 'Lab command (not part of AWS):' : 'AWS CLI equivalent:'}
       </p>
       <pre className="lab-cli" aria-labelledby={`${id}-cli`}>
-        <code>{formatCall(built)}</code>
+        <code>{run(built)}</code>
       </pre>
       <div className="lab-form__buttons">
         <button type="submit" className="button lab-button--primary">
@@ -142,13 +157,13 @@ export default function ActionForm({ actor, world, call, source, title, onClose 
         (result.ok ? (
           <div className="lab-result" role="status">
             <p>
-              Ran <code>{formatCall(result.call)}</code>
+              Ran <code>{run(result.call)}</code>
             </p>
           </div>
         ) : (
           <div className="lab-result">
             <p>
-              Refused: <code>{formatCall(result.call)}</code>
+              Refused: <code>{run(result.call)}</code>
             </p>
             <ErrorNote code={result.error.Code} message={result.error.Message} operation={result.call.action} alert />
           </div>

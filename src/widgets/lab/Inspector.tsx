@@ -110,7 +110,7 @@ export function Inspector({ actor, world, selectedId }: { actor: SimulatorActor;
 
   return (
     <section className="lab-panel lab-inspector" aria-labelledby={titleId}>
-      <h3 id={titleId}>{row ? `${row.kind} ${row.name || row.id}` : 'Actions'}</h3>
+      <h3 id={titleId}>{row ? <WithWholeIds text={`${row.kind} ${row.name || row.id}`} /> : 'Actions'}</h3>
       {selectedId === null ? (
         <p className="muted">Select a resource in the diagram or the table to see what you can do with it.</p>
       ) : row === undefined ? (
