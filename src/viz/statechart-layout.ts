@@ -265,6 +265,7 @@ function layoutLevel(node: StateNodeLike, parent: string | null): Box {
     return (k % 2 === 0 ? 1 : -1) * Math.ceil(k / 2) * Math.min(12, h / 3);
   };
 
+  const departures: Array<{ key: string; edge: number; sy: number }> = [];
   for (const e of levelEdges) {
     const a = pos[e.s];
     const b = pos[e.t];
@@ -330,6 +331,7 @@ function layoutLevel(node: StateNodeLike, parent: string | null): Box {
     const dir = ty > sy ? 1 : -1;
     const bend = 6;
     const sgn = right ? 1 : -1;
+    departures.push({ key: `${right ? 'r' : 'l'}${e.s}`, edge: edges.length, sy });
     edges.push({
       id,
       from: e.from,
@@ -340,6 +342,13 @@ function layoutLevel(node: StateNodeLike, parent: string | null): Box {
         `V${r1(ty - dir * bend)} Q${r1(laneX)},${r1(ty)} ${r1(laneX - sgn * bend)},${r1(ty)} H${r1(tx)}`,
       label: { x: r1(sx + sgn * 6), y: r1(sy - 5), anchor: right ? 'start' : 'end' },
     });
+  }
+  // Lane edges leaving one side of one node run a line apart, closer than a label is tall: the top one
+  // keeps its label above its line, the others take theirs below, so no line runs through a label.
+  for (const d of departures) {
+    const topmost = Math.min(...departures.filter((other) => other.key === d.key).map((other) => other.sy));
+    const edge = edges[d.edge];
+    if (edge && d.sy > topmost) edge.label = { ...edge.label, y: r1(d.sy + 13) };
   }
   return { w: width, h: height, nodes, edges, marks };
 }

@@ -9,7 +9,7 @@ import {
   volumeLifecycle,
 } from '../../../src/sim/index.ts';
 import { layoutStatechart, machineStates, machineTransitions } from '../../../src/viz/statechart-layout.ts';
-import type { ChartNode } from '../../../src/viz/statechart-layout.ts';
+import type { ChartEdge, ChartNode } from '../../../src/viz/statechart-layout.ts';
 
 const MACHINES = { instanceLifecycle, volumeLifecycle, attachmentLifecycle, snapshotLifecycle, imageLifecycle, fastSnapshotRestoreLifecycle };
 
@@ -27,8 +27,28 @@ function pathCoordinates(d: string): Array<['x' | 'y', number]> {
   return out;
 }
 
+/** An edge label's box: 11 px monospace, about 6.8 px a character, 8 px above its baseline to 2 px below. */
+function labelBox(e: ChartEdge): { x0: number; x1: number; y0: number; y1: number } {
+  const w = e.event.length * 6.8;
+  const x0 = e.label.anchor === 'start' ? e.label.x : e.label.anchor === 'end' ? e.label.x - w : e.label.x - w / 2;
+  return { x0, x1: x0 + w, y0: e.label.y - 8, y1: e.label.y + 2 };
+}
+
 describe.each(Object.entries(MACHINES))('%s', (_, machine) => {
   const layout = layoutStatechart(machine.root, machine.id);
+
+  test('no line leaving a node sideways runs through another edge’s label', () => {
+    for (const e of layout.edges) {
+      const first = /^M([\d.]+),([\d.]+) H([\d.]+)/.exec(e.d);
+      if (!first) continue;
+      const [x, y, h] = [Number(first[1]), Number(first[2]), Number(first[3])];
+      for (const other of layout.edges.filter((o) => o !== e)) {
+        const box = labelBox(other);
+        const crosses = y > box.y0 && y < box.y1 && Math.min(x, h) < box.x1 && Math.max(x, h) > box.x0;
+        expect(crosses, `${e.id} runs through the label ${other.event}`).toBe(false);
+      }
+    }
+  });
 
   test('every state of the machine is a node, once, and nothing else is', () => {
     const ids = layout.nodes.map((n) => n.id);
