@@ -3,9 +3,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import react from '@astrojs/react';
 import pagefind from './src/integrations/pagefind.mjs';
 import preloadIslands from './src/integrations/preload-islands.mjs';
+import { wholeInlineCode } from './src/integrations/whole-inline-code.mjs';
 
 // The theme script runs inline in <head> (before first paint, so no flash of the wrong theme);
 // the CSP allows exactly this script by its hash.
@@ -20,7 +22,7 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [mdx(), react(), preloadIslands(), pagefind()],
   // Shiki writes inline style attributes, which the CSP forbids; Prism uses classes instead.
-  markdown: { syntaxHighlight: 'prism' },
+  markdown: { syntaxHighlight: 'prism', processor: satteri({ hastPlugins: [wholeInlineCode] }) },
   // External stylesheets only: styles of components rendered inside MDX were inlined without a CSP
   // hash; files from 'self' need none.
   build: { inlineStylesheets: 'never' },

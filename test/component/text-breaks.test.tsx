@@ -15,6 +15,8 @@ test('WithBreakHints lets a long name break after a slash, an underscore or a do
   const html = (text: string) => render(<WithBreakHints text={text} />).container.innerHTML;
   expect(html('ubuntu/images/hvm_ssd')).toBe('ubuntu/<wbr>images/<wbr>hvm_<wbr>ssd');
   expect(html('InvalidVolume.ZoneMismatch')).toBe('InvalidVolume.<wbr>ZoneMismatch');
+  // A camel-case name with no other break point breaks between its words, never mid-word.
+  expect(html('fails with InvalidBlockDeviceMapping, because')).toBe('fails with Invalid<wbr>Block<wbr>Device<wbr>Mapping, because');
   expect(html('2.5 GiB, then stop.')).toBe('2.5 GiB, then stop.');
   expect(html('attached at /dev/sdf, then /dev/sdg')).toBe('attached at /dev/sdf, then /dev/sdg');
   expect(html('see ubuntu/images/hvm_ssd now')).toBe('see ubuntu/<wbr>images/<wbr>hvm_<wbr>ssd now');

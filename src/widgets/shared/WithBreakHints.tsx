@@ -4,10 +4,19 @@ import { Fragment } from 'react';
 const LONG_TOKEN = 16;
 /** After a slash or underscore, or after a dot between letters. */
 const BREAK_POINTS = /(?<=[/_]|[A-Za-z]\.(?=[A-Za-z]))/;
+/** Between the words of a camel-case name (InvalidBlockDeviceMapping), for a token with no other point. */
+const CAMEL_CASE = /(?<=[a-z])(?=[A-Z])/;
+
+function parts(token: string): string[] {
+  if (token.length < LONG_TOKEN) return [token];
+  const split = token.split(BREAK_POINTS);
+  return split.length > 1 ? split : token.split(CAMEL_CASE);
+}
 
 /**
  * A long token ("ubuntu/images/hvm-ssd-gp3/…", "InvalidVolume.ZoneMismatch") that may break after
- * a slash or underscore, or after a dot between letters, as well as after a hyphen: a narrow column
+ * a slash or underscore, or after a dot between letters, as well as after a hyphen; one with none of
+ * these (InvalidBlockDeviceMapping) between its camel-case words: a narrow column
  * wraps it between its parts rather than mid-word (the <wbr>s are used only when the line is full).
  * A short token (/dev/sdf) gets no hint and stays whole.
  */
@@ -16,7 +25,7 @@ export function WithBreakHints({ text }: { text: string }) {
   if (text === '') return null;
   const pieces = [''];
   for (const token of text.split(/(\s+)/)) {
-    const [first = '', ...rest] = token.length < LONG_TOKEN ? [token] : token.split(BREAK_POINTS);
+    const [first = '', ...rest] = parts(token);
     pieces[pieces.length - 1] += first;
     pieces.push(...rest);
   }
