@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page, type Response } from '@playwright/te
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { resolveBrowser, type ResolvedBrowser } from '../support/browser.ts';
-import { builtPages, gzippedBytes, pageScripts, type BuiltPage } from '../support/site.ts';
+import { builtPages, dynamicChunks, gzippedBytes, pageScripts, type BuiltPage } from '../support/site.ts';
 import { cleanupAll, ensureRunning, kb, median, onCleanup, percentile, round, run, startPreview, wasInterrupted } from './lib.ts';
 import { armClickToFrame, collectClickToFrame, labReadinessProbe, type LabReadiness } from './probes.ts';
 
@@ -146,6 +146,8 @@ interface PageWeight {
   inlineJsGzipBytes: number;
   /** pageScripts() of test/support/site.ts (the HTML's scripts and their static imports), for comparison. */
   staticJsGzipBytes: number;
+  /** Chunks the page imports only on some use (a form, the terminal, help...): each with what it adds, gzipped. */
+  onDemand: Array<{ chunk: string; gzipBytes: number }>;
   transfers: Transfer[];
 }
 
@@ -181,7 +183,17 @@ async function measureWeight(browser: Browser, origin: string, page: BuiltPage):
       afterInteraction = await sofar();
     }
     const staticJsGzipBytes = scripts.reduce((sum, file) => sum + gzippedBytes(file), 0);
-    return { onLoad, hydrated, afterInteraction, inlineJsGzipBytes, staticJsGzipBytes, transfers: await Promise.all(pending.slice()) };
+    const name = (url: string) => url.replace(/^.*\//, '').replace(/\.[\w-]{8}\.js$/, '');
+    const chunks = dynamicChunks(scripts);
+    // A chunk imported by another on-demand chunk counts only what it adds to that one.
+    const onDemand = chunks
+      .map((c) => {
+        const before = new Set(chunks.find((parent) => parent.url === c.via)?.files.map((f) => f.name) ?? []);
+        const added = c.files.filter((f) => !before.has(f.name));
+        return { chunk: c.via === null ? name(c.url) : `${name(c.url)} (after ${name(c.via)})`, gzipBytes: added.reduce((sum, file) => sum + gzippedBytes(file), 0) };
+      })
+      .sort((a, b) => b.gzipBytes - a.gzipBytes);
+    return { onLoad, hydrated, afterInteraction, inlineJsGzipBytes, staticJsGzipBytes, onDemand, transfers: await Promise.all(pending.slice()) };
   } finally {
     await context.close();
   }
@@ -499,6 +511,11 @@ async function main(): Promise<number> {
     })),
   );
   console.log('(KB gzipped; JS counts inline scripts; CSS, HTML and fonts in total; Lighthouse mobile, median of 3)');
+  console.log('\nJS loaded only on some use, not in the totals above (KB gzipped, each with what it adds to the page, or to the chunk it loads after):');
+  for (const p of pages) {
+    const chunks = p.weight?.onDemand ?? [];
+    if (chunks.length > 0) console.log(`${p.kind} ${p.route}: ${chunks.map((c) => `${c.chunk} ${kb(c.gzipBytes)}`).join(', ')}`);
+  }
   if (readiness) console.log(`Lab hydrated at ${readiness.hydratedMs} ms, accepts input at ${readiness.interactiveMs} ms (median of ${READINESS_RUNS}; runs: ${readiness.runs.map((r) => `${round(r.inputMs!)}`).join(', ')} ms)`);
   for (const c of clicks) console.log(`Lab click-to-next-frame, ${c.action}: median ${c.medianMs} ms, p95 ${c.p95Ms} ms, max ${c.maxMs} ms over ${c.clicks} clicks`);
   const lhWarnings = new Set(pages.flatMap((p) => p.lighthouse?.runs.flatMap((r) => r.warnings) ?? []));

@@ -11,60 +11,13 @@
  * saves to (the learner's first step), search's code (when search opens), and a lab inside a quiz
  * question or a review item (opened with its button) with everything it loads in turn.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { posix } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { DIST, STATIC_IMPORT, pageScripts, builtPages, gzippedBytes, budgetFor } from '../support/site.ts';
-import type { BuiltPage, ScriptFile } from '../support/site.ts';
+import { pageScripts, builtPages, gzippedBytes, budgetFor, dynamicChunks } from '../support/site.ts';
+import type { BuiltPage, DynamicChunk, ScriptFile } from '../support/site.ts';
 
 /** The progress marks (src/widgets/progress/marks.ts), which a lesson loads once it has been read to its end. */
 const READ_TO_THE_END = /^marks\.[\w-]+\.js$/;
-const DYNAMIC_IMPORT = /\bimport\(\s*[`"']([^`"']+\.m?js)[`"']\s*\)/g;
-
-function resolve(from: string, spec: string): string {
-  return spec.startsWith('/') ? spec : posix.join(posix.dirname(from), spec);
-}
-
-/** A chunk and every chunk it imports statically, leaving out those already loaded. */
-function withStaticImports(url: string, loaded: Set<string>): ScriptFile[] {
-  if (loaded.has(url) || !existsSync(join(DIST, url))) return [];
-  loaded.add(url);
-  const source = readFileSync(join(DIST, url), 'utf8');
-  const imports = [...source.matchAll(STATIC_IMPORT)].flatMap((m) => withStaticImports(resolve(url, m[1]!), loaded));
-  return [{ name: url, source }, ...imports];
-}
-
-interface DynamicChunk {
-  url: string;
-  files: ScriptFile[];
-  /** The dynamic chunk whose code imports this one (null: a script of the page does). */
-  via: string | null;
-}
-
-/**
- * Chunks the loaded scripts import dynamically (on some interaction), each with what it imports statically
- * beyond the page's own scripts. Each chunk is measured on its own, as if it were the first one loaded: a
- * module it shares with another dynamic chunk counts in both, so no chunk looks lighter than it is.
- */
-function dynamicChunks(files: readonly ScriptFile[]): DynamicChunk[] {
-  const onLoad = new Set(files.map((f) => f.name));
-  const found = new Map<string, DynamicChunk>();
-  const queue = files.map((file) => ({ file, via: null as string | null }));
-  for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
-    const { file, via } = item;
-    if (!file.name.startsWith('/')) continue;
-    for (const m of file.source.matchAll(DYNAMIC_IMPORT)) {
-      const url = resolve(file.name, m[1]!);
-      if (found.has(url) || onLoad.has(url)) continue;
-      const chunk = withStaticImports(url, new Set(onLoad));
-      if (chunk.length === 0) continue;
-      found.set(url, { url, files: chunk, via });
-      queue.push(...chunk.map((f) => ({ file: f, via: url })));
-    }
-  }
-  return [...found.values()];
-}
-
 /** The marks' chunk, with the store it imports, on a lesson (another page loads it only to show saved progress). */
 function readToTheEndChunks(page: BuiltPage, later: readonly DynamicChunk[]): DynamicChunk[] {
   if (!page.route.startsWith('/lessons/')) return [];

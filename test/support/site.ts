@@ -1,7 +1,7 @@
 /** Reads the built site in dist/: its pages, and the JavaScript each one loads. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { staticGraph } from '../../src/integrations/preload-islands.mjs';
+import { join, posix, relative } from 'node:path';
+import { STATIC_IMPORT, staticGraph } from '../../src/integrations/preload-islands.mjs';
 import { gzipSync } from 'node:zlib';
 
 export const DIST = join(import.meta.dirname, '..', '..', 'dist');
@@ -36,8 +36,6 @@ export interface ScriptFile {
   name: string;
   source: string;
 }
-
-export { STATIC_IMPORT } from '../../src/integrations/preload-islands.mjs';
 
 /**
  * Scripts a page loads on its own: <script src>, inline scripts, island components and renderers, and their
@@ -91,4 +89,51 @@ export function budgetFor(page: BuiltPage): Budget {
   return page.html.includes('<astro-island')
     ? { kind: 'widget page', bytes: 150 * 1024 }
     : { kind: 'text page', bytes: 15 * 1024 };
+}
+
+/** A dynamic import() of a built chunk. */
+const DYNAMIC_IMPORT = /\bimport\(\s*[`"']([^`"']+\.m?js)[`"']\s*\)/g;
+
+function resolve(from: string, spec: string): string {
+  return spec.startsWith('/') ? spec : posix.join(posix.dirname(from), spec);
+}
+
+/** A chunk and every chunk it imports statically, leaving out those already loaded. */
+function withStaticImports(url: string, loaded: Set<string>): ScriptFile[] {
+  if (loaded.has(url) || !existsSync(join(DIST, url))) return [];
+  loaded.add(url);
+  const source = readFileSync(join(DIST, url), 'utf8');
+  const imports = [...source.matchAll(STATIC_IMPORT)].flatMap((m) => withStaticImports(resolve(url, m[1]!), loaded));
+  return [{ name: url, source }, ...imports];
+}
+
+export interface DynamicChunk {
+  url: string;
+  files: ScriptFile[];
+  /** The dynamic chunk whose code imports this one (null: a script of the page does). */
+  via: string | null;
+}
+
+/**
+ * Chunks the loaded scripts import dynamically (on some interaction), each with what it imports statically
+ * beyond the page's own scripts. Each chunk is measured on its own, as if it were the first one loaded: a
+ * module it shares with another dynamic chunk counts in both, so no chunk looks lighter than it is.
+ */
+export function dynamicChunks(files: readonly ScriptFile[]): DynamicChunk[] {
+  const onLoad = new Set(files.map((f) => f.name));
+  const found = new Map<string, DynamicChunk>();
+  const queue = files.map((file) => ({ file, via: null as string | null }));
+  for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+    const { file, via } = item;
+    if (!file.name.startsWith('/')) continue;
+    for (const m of file.source.matchAll(DYNAMIC_IMPORT)) {
+      const url = resolve(file.name, m[1]!);
+      if (found.has(url) || onLoad.has(url)) continue;
+      const chunk = withStaticImports(url, new Set(onLoad));
+      if (chunk.length === 0) continue;
+      found.set(url, { url, files: chunk, via });
+      queue.push(...chunk.map((f) => ({ file: f, via: url })));
+    }
+  }
+  return [...found.values()];
 }
