@@ -4,7 +4,7 @@
  * model's reason, and the files it holds or captured. An AMI can also be opened up in the AMI anatomy,
  * on this lab's actor.
  */
-import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { SimCall, World } from '../../sim/index.ts';
 import { actionChecks, filesOfImage, filesOfInstance, filesOfSnapshot } from '../../sim/index.ts';
 import type { FormSource } from './actionForms.ts';
@@ -12,17 +12,17 @@ import { PALETTE_CALLS } from './palette.ts';
 import type { SimulatorActor } from './actor.ts';
 import { Explanation } from './ErrorNote.tsx';
 import { resourceRows } from './resources.ts';
+import { OnDemand, onDemand } from '../shared/OnDemand.tsx';
 import { WithWholeIds } from '../shared/WithWholeIds.tsx';
 
 /** Loaded when the learner opens an AMI's anatomy, not with the lab (the lab page's JS budget). */
-const LabAnatomy = lazy(() => import('../concepts/anatomy/LabAnatomy.tsx'));
+const labAnatomy = onDemand(() => import('../concepts/anatomy/LabAnatomy.tsx'));
 
 /**
  * The action forms, with the CLI formatter that shows each form's command line: fetched as soon as a
  * resource is selected (its actions are then on screen) or a form is opened, not with the lab.
  */
-const loadActionForm = () => import('./ActionForm.tsx');
-const ActionForm = lazy(loadActionForm);
+const actionForm = onDemand(() => import('./ActionForm.tsx'));
 
 /** Read-only probes are shown as the Files section, not as buttons. */
 const SHOWN_AS_FILES = new Set(['ListFiles']);
@@ -100,12 +100,12 @@ export function Inspector({ actor, world, selectedId }: { actor: SimulatorActor;
   const refused = checks.filter((c) => !c.ok && !SHOWN_AS_FILES.has(c.action));
   const openForm = (next: Open) => setOpen((current) => (current?.key === next.key ? null : next));
   useEffect(() => {
-    if (selectedId !== null) loadActionForm().catch(() => undefined); // Offline: opening a form tries again.
+    if (selectedId !== null) actionForm.preload();
   }, [selectedId]);
   const form = open !== null && (
-    <Suspense fallback={<p role="status">Loading the form…</p>}>
-      <ActionForm key={open.key} actor={actor} world={world} call={open.call} source={open.source} title={open.title} onClose={() => setOpen(null)} />
-    </Suspense>
+    <OnDemand part={actionForm} what="the form">
+      <actionForm.Component key={open.key} actor={actor} world={world} call={open.call} source={open.source} title={open.title} onClose={() => setOpen(null)} />
+    </OnDemand>
   );
 
   return (
@@ -184,9 +184,9 @@ export function Inspector({ actor, world, selectedId }: { actor: SimulatorActor;
               </button>
               <div id={anatomyId}>
                 {anatomyOf === row.id && (
-                  <Suspense fallback={<p role="status">Loading the anatomy…</p>}>
-                    <LabAnatomy actor={actor} imageId={row.id} title={`Anatomy of ${row.name || row.id}`} />
-                  </Suspense>
+                  <OnDemand part={labAnatomy} what="the anatomy">
+                    <labAnatomy.Component actor={actor} imageId={row.id} title={`Anatomy of ${row.name || row.id}`} />
+                  </OnDemand>
                 )}
               </div>
             </div>

@@ -4,14 +4,15 @@
  * response. Once `revealed`, the inputs are locked and every option says, in words and with an
  * icon (never colour alone), whether it is right, whether it was the learner's choice, and why.
  */
-import { lazy, Suspense, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { moveItem, selectHowMany, VERDICTS } from './grade.ts';
 import type { LessonRef, QuestionData, Response, Verdict } from './types.ts';
+import { OnDemand, onDemand } from '../shared/OnDemand.tsx';
 import { WithBreakHints } from '../shared/WithBreakHints.tsx';
 
 // The lab (simulator, diagram, terminal) is loaded only when a learner opens a lab task.
-const LabTask = lazy(() => import('./LabTask.tsx'));
+const labTask = onDemand(() => import('./LabTask.tsx'));
 
 export interface QuestionFieldsProps {
   question: QuestionData;
@@ -258,14 +259,14 @@ function LabTaskFields({ question, lesson, response, onChange, revealed, interac
             This task runs in the lab of the lesson: <a href={`/lessons/${lesson.slug}/#check-your-understanding`}>{lesson.title}</a>.
           </p>
         ) : open ? (
-          <Suspense fallback={<p role="status">Loading the lab…</p>}>
-            <LabTask
+          <OnDemand part={labTask} what="the lab">
+            <labTask.Component
               lab={question.lab}
               scenarioId={question.scenario.id}
               goals={question.goals}
               onAllMet={() => onChange({ kind: 'lab-task', allMet: true })}
             />
-          </Suspense>
+          </OnDemand>
         ) : (
           <button type="button" className="button" disabled={!interactive} onClick={() => setOpen(true)}>
             Open the lab for this task
