@@ -76,8 +76,9 @@ export default defineConfig({
               { name: 'preload-helper', test: /vite[\\/]preload-helper/, priority: 10 },
               // Likewise the progress store's keys: every page's progress script reads them, and so does a lab.
               { name: 'progress-keys', test: /src[\\/]progress[\\/]keys\.ts/, priority: 10 },
-              // React, with the one-function text helper the quiz and the lab share (a chunk of its own cost a request).
-              { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]|src[\\/]widgets[\\/]shared[\\/]WithBreakHints\.tsx/ },
+              // React, with the small helpers the quiz and the lab share (a text helper, the on-demand boundary): a chunk
+              // of their own would cost a request.
+              { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]|src[\\/]widgets[\\/]shared[\\/](WithBreakHints|OnDemand)\.tsx/ },
               {
                 name: 'widget-runtime',
                 test: /node_modules[\\/](@xstate[\\/]react|use-sync-external-store|use-isomorphic-layout-effect)[\\/]|src[\\/]widgets[\\/]lab[\\/](actor|useLabActor|useBoxWidth|useSavedLab|explain)\.ts|src[\\/]widgets[\\/]shared[\\/]WithWholeIds\.tsx|src[\\/]sim[\\/](index|queries)\.ts/,
