@@ -37,7 +37,7 @@ export function LabView({ actor, title, hide = [], scenarioProblem, task }: LabV
   const problem = scenarioProblem ?? startProblem;
   return (
     // The first pointer or focus inside the lab fetches the CLI engine (see cli.ts).
-    <div className="lab" data-lab-ready="">
+    <div className="widget lab" data-lab-ready="">
       <header className="lab__header">
         <p className="lab__title">
           <strong>Lab:</strong> {title}

@@ -180,7 +180,7 @@ export function AnatomyView({ actor, title, image: initialName, imageId: fixedId
 
   if (image === null) {
     return (
-      <section className="anat" aria-labelledby={`${uid}-title`}>
+      <section className="widget anat" aria-labelledby={`${uid}-title`}>
         <Title id={`${uid}-title`} className="anat__title">
           {title}
         </Title>
@@ -207,7 +207,7 @@ export function AnatomyView({ actor, title, image: initialName, imageId: fixedId
   };
 
   return (
-    <section className="anat" aria-labelledby={`${uid}-title`}>
+    <section className="widget anat" aria-labelledby={`${uid}-title`}>
       <header className="anat__header">
         <Title id={`${uid}-title`} className="anat__title">
           {title}

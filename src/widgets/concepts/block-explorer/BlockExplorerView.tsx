@@ -92,7 +92,7 @@ export function BlockExplorerView({ actor, volumeName, problem }: BlockExplorerV
 
   if (volume === undefined || view === null) {
     return (
-      <section className="cw cw-bx" aria-labelledby={titleId}>
+      <section className="widget cw cw-bx" aria-labelledby={titleId}>
         <p id={titleId} className="cw__title">
           <strong>Block explorer</strong>
         </p>
@@ -249,7 +249,7 @@ export function BlockExplorerView({ actor, volumeName, problem }: BlockExplorerV
   const restoredView = restored === undefined ? null : lineageBlocks(world, restored.VolumeId);
 
   return (
-    <section className="cw cw-bx" aria-labelledby={titleId} data-concept-ready="">
+    <section className="widget cw cw-bx" aria-labelledby={titleId} data-concept-ready="">
       <header className="cw__header">
         <p id={titleId} className="cw__title">
           <strong>Block explorer:</strong> {volumeName}, {volume.Size} GiB (1 block = 1 GiB)

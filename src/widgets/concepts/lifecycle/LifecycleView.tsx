@@ -195,7 +195,7 @@ export function LifecycleView({ actor, kind, layout, title, resource }: Lifecycl
         : `${resourceLabel(current)} is ${stateWords(state)}.`;
 
   return (
-    <section className="lc" aria-labelledby={`${uid}-title`}>
+    <section className="widget lc" aria-labelledby={`${uid}-title`}>
       <header className="lc__header">
         <h3 id={`${uid}-title`} className="lc__title">
           {title}

@@ -98,7 +98,7 @@ export function TimelineView({ actor, volumeName, problem }: TimelineViewProps) 
 
   if (volume === undefined) {
     return (
-      <section className="cw cw-tl" aria-labelledby={titleId}>
+      <section className="widget cw cw-tl" aria-labelledby={titleId}>
         <p id={titleId} className="cw__title">
           <strong>Point-in-time timeline</strong>
         </p>
@@ -194,7 +194,7 @@ export function TimelineView({ actor, volumeName, problem }: TimelineViewProps) 
   };
 
   return (
-    <section className="cw cw-tl" aria-labelledby={titleId} data-concept-ready="">
+    <section className="widget cw cw-tl" aria-labelledby={titleId} data-concept-ready="">
       <header className="cw__header">
         <p id={titleId} className="cw__title">
           <strong>Point-in-time timeline:</strong> {volumeName} ({volume.AvailabilityZone})
