@@ -311,7 +311,7 @@ export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
     output: [],
   },
   'modify-snapshot-tier': {
-    summary: 'Archives a completed snapshot that no AMI uses (full copy in the archive tier, 90-day minimum).',
+    summary: 'Archives a completed snapshot that no AMI can launch from: unused, or used only by disabled AMIs (full copy in the archive tier, 90-day minimum).',
     options: {
       'snapshot-id': 'The ID of the snapshot.',
       'storage-tier': 'The name of the storage tier (archive).',
@@ -485,7 +485,7 @@ export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
     output: ['Return'],
   },
   'enable-image': {
-    summary: 'Re-enables a disabled AMI (earlier shares are not restored).',
+    summary: 'Re-enables a disabled AMI (earlier shares are not restored). Its snapshots must first be permanently restored if they were archived.',
     options: {
       'image-id': 'The ID of the AMI.',
       'dry-run': DRY_RUN,

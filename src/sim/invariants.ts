@@ -83,7 +83,9 @@ export function checkInvariants(world: World): string[] {
       ref(blk);
     }
     const users = Object.values(world.images).filter((img) => img.State !== 'deregistered' && img.BlockDeviceMappings.some((m) => m.Ebs?.SnapshotId === id));
-    if (users.length > 0 && !holdsStandardCopy(s.Tier)) v(`I24: snapshot ${id} is archived but used by ${users.map((u) => u.ImageId).join(', ')}`);
+    // Only disabled AMIs may keep snapshots outside the standard tier: one that can launch needs them usable.
+    const launchable = users.filter((u) => u.State !== 'disabled');
+    if (launchable.length > 0 && s.Tier !== 'standard') v(`I24: snapshot ${id} is ${s.Tier} but used by ${launchable.map((u) => `${u.ImageId} (${u.State})`).join(', ')}`);
     if (holdsStandardCopy(s.Tier)) {
       const key = `${s.Region} ${s.Lineage}`;
       const owners = lineageOwners.get(key) ?? new Map<string, string>();

@@ -121,8 +121,8 @@ function addedEbsMapping(tx: Tx, device: string, ebs: Params): BlockDeviceMappin
     snapshot = getSnapshot(tx.world, tx.region, snapshotId);
     checkSnapshotUsable(snapshot);
     if (snapshot.Tier !== 'standard') {
-      // I24 keeps archived and AMI snapshots apart; one on its way to (or back to) the archive can't join an AMI.
-      // MODEL CHOICE: AWS does not document this case.
+      // An AMI that can launch needs its snapshots in the standard tier (I24), so one on its way to (or back
+      // from) the archive can't join a new AMI. MODEL CHOICE: AWS does not document this case.
       fail('IncorrectState', `Snapshot '${snapshot.SnapshotId}' is ${snapshot.Tier}; only a standard-tier snapshot can back an AMI.`);
     }
   }
@@ -378,6 +378,20 @@ export function DisableImage(tx: Tx, p: Params): unknown {
 
 export function EnableImage(tx: Tx, p: Params): unknown {
   const image = getOwnImage(tx.world, tx.region, reqString(p, 'ImageId'));
+  if (image.State === 'disabled') {
+    // AWS: to use a disabled AMI whose snapshots were archived, first restore them all permanently, then
+    // re-enable it (EBS User Guide, "Restore an archived Amazon EBS snapshot"). MODEL CHOICE: the error code.
+    const notStandard = image.BlockDeviceMappings.flatMap((m) => {
+      const snapshot = m.Ebs?.SnapshotId ? tx.world.snapshots[m.Ebs.SnapshotId] : undefined;
+      return snapshot && snapshot.Tier !== 'standard' ? [`${snapshot.SnapshotId} (${snapshot.Tier})`] : [];
+    });
+    if (notStandard.length > 0) {
+      fail(
+        'IncorrectState',
+        `The image '${image.ImageId}' uses snapshots that are not permanently in the standard tier: ${notStandard.join(', ')}. Restore them with RestoreSnapshotTier and PermanentRestore, then enable the image.`,
+      );
+    }
+  }
   moveImage(tx, image, 'ENABLE');
   tx.emit('ImageEnabled', image.ImageId, `Image ${image.ImageId} enabled; earlier shares are not restored`);
   return { Return: true };

@@ -406,9 +406,15 @@ export function ModifySnapshotTier(tx: Tx, p: Params): unknown {
   const tier = optString(p, 'StorageTier') ?? missingParameter('StorageTier');
   if (tier !== 'archive') invalidValue('StorageTier', tier, "The only supported storage tier is 'archive'.");
   if (snapshot.State !== 'completed') fail('IncorrectState', `Snapshot is in invalid state - ${snapshot.State}`);
-  const images = imagesUsing(tx.world, snapshot.SnapshotId);
-  if (images.length > 0) {
-    fail('IncorrectState', `Snapshot '${snapshot.SnapshotId}' is associated with ${images.join(', ')}; deregister ${images.length > 1 ? 'them' : 'it'} before archiving the snapshot.`);
+  // An AMI's snapshots can be archived once every AMI that uses them is disabled (EBS User Guide, "Archive an
+  // Amazon EBS snapshot"). MODEL CHOICE: the error code for an AMI that is not disabled is not documented.
+  const launchable = imagesUsing(tx.world, snapshot.SnapshotId).filter((id) => tx.world.images[id]?.State !== 'disabled');
+  if (launchable.length > 0) {
+    const them = launchable.length > 1 ? 'them' : 'it';
+    fail(
+      'IncorrectState',
+      `Snapshot '${snapshot.SnapshotId}' is associated with ${launchable.join(', ')}, which can still launch; disable ${them} (DisableImage) or deregister ${them} before archiving the snapshot.`,
+    );
   }
   moveTier(tx, snapshot, 'ARCHIVE', { TierAt: tx.world.now + DURATIONS.archive });
   dropFastSnapshotRestores(tx, snapshot.SnapshotId);

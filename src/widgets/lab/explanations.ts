@@ -81,7 +81,11 @@ const BY_OPERATION: Record<string, Record<string, string>> = {
   },
   ModifySnapshotTier: {
     IncorrectState:
-      'Only a completed snapshot in the standard tier that no AMI uses can be archived: wait for it to complete, or deregister the AMI that uses it first.',
+      'Only a completed snapshot in the standard tier can be archived, and only once every AMI that uses it is disabled (or deregistered): wait for it to complete, or disable the AMI first.',
+  },
+  EnableImage: {
+    IncorrectState:
+      'Only a disabled AMI can be enabled, and only when all its snapshots are back in the standard tier: restore each archived one with RestoreSnapshotTier and PermanentRestore first (a temporary restore is not enough).',
   },
   RestoreSnapshotTier: {
     IncorrectState: 'Only an archived snapshot can be restored from the archive tier: this one is in the standard tier (or still being archived or restored).',

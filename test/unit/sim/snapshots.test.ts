@@ -254,8 +254,32 @@ describe('ModifySnapshotTier / RestoreSnapshotTier', () => {
     err(w, 'RestoreSnapshotTier', { SnapshotId: s.out.SnapshotId, PermanentRestore: true }, 'IncorrectState');
     err(w, 'RestoreSnapshotTier', { SnapshotId: s.out.SnapshotId }, 'InvalidParameterCombination');
     const img = ok(w, 'RegisterImage', { Name: 'uses-it', RootDeviceName: '/dev/xvda', BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { SnapshotId: s.out.SnapshotId } }] });
-    // I24: snapshots of an AMI can't be archived.
-    err(img.world, 'ModifySnapshotTier', { SnapshotId: s.out.SnapshotId, StorageTier: 'archive' }, 'IncorrectState');
+    // I24: the snapshots of an AMI that can launch can't be archived.
+    expect(err(img.world, 'ModifySnapshotTier', { SnapshotId: s.out.SnapshotId, StorageTier: 'archive' }, 'IncorrectState')).toMatch(/disable it \(DisableImage\)/);
+  });
+
+  test("an AMI's snapshot can be archived once the AMI is disabled; the AMI is enabled again only after a permanent restore", () => {
+    const base = runningInstance();
+    const s = ok(base.world, 'CreateSnapshot', { VolumeId: base.rootVolumeId });
+    const snapshotId = s.out.SnapshotId as string;
+    const img = ok(advance(s.world, 600).world, 'RegisterImage', { Name: 'kept-for-audit', RootDeviceName: '/dev/xvda', BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { SnapshotId: snapshotId } }] });
+    const imageId = img.out.ImageId as string;
+    const disabled = ok(img.world, 'DisableImage', { ImageId: imageId }).world;
+    let w = ok(disabled, 'ModifySnapshotTier', { SnapshotId: snapshotId, StorageTier: 'archive' }).world;
+    // Still associated: it can't be deleted while the disabled AMI exists.
+    err(w, 'DeleteSnapshot', { SnapshotId: snapshotId }, 'InvalidSnapshot.InUse');
+    w = advance(w, 7 * 3600).world;
+    expect(w.snapshots[snapshotId]!.Tier).toBe('archived');
+    expect(err(w, 'EnableImage', { ImageId: imageId }, 'IncorrectState')).toMatch(new RegExp(`${snapshotId} \\(archived\\).*PermanentRestore`));
+    // A temporary restore is not enough: the snapshot would go back to the archive.
+    const temporary = advance(ok(w, 'RestoreSnapshotTier', { SnapshotId: snapshotId, TemporaryRestoreDays: 5 }).world, 25 * 3600).world;
+    expect(temporary.snapshots[snapshotId]!.Tier).toBe('temporary-restored');
+    err(temporary, 'EnableImage', { ImageId: imageId }, 'IncorrectState');
+    const restored = advance(ok(w, 'RestoreSnapshotTier', { SnapshotId: snapshotId, PermanentRestore: true }).world, 25 * 3600).world;
+    expect(restored.snapshots[snapshotId]!.Tier).toBe('standard');
+    const enabled = ok(restored, 'EnableImage', { ImageId: imageId }).world;
+    expect(enabled.images[imageId]!.State).toBe('available');
+    ok(enabled, 'RunInstances', { ImageId: imageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 });
   });
 });
 

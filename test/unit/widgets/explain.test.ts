@@ -90,8 +90,9 @@ describe('explainError covers every error code the simulation and the CLI raise'
 });
 
 describe('explanations specific to an operation', () => {
-  it('an archive refused because an AMI uses the snapshot says to deregister it, not to wait', () => {
-    expect(explainError('IncorrectState', 'ModifySnapshotTier')).toMatch(/deregister the AMI/);
+  it('an archive refused because an AMI uses the snapshot says to disable the AMI, not only to wait', () => {
+    expect(explainError('IncorrectState', 'ModifySnapshotTier')).toMatch(/disable the AMI/);
+    expect(explainError('IncorrectState', 'EnableImage')).toMatch(/PermanentRestore/);
     expect(explainError('IncorrectState', 'RestoreSnapshotTier')).toMatch(/Only an archived snapshot/);
     expect(explainError('IncorrectState', 'ModifySnapshotTier')).not.toBe(explainError('IncorrectState'));
   });
