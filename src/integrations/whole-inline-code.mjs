@@ -3,12 +3,13 @@
  * of its sentence, never inside: a browser breaks after a hyphen, which cut names and options in two on a
  * phone ("web-" / "server"). A space-free code span gets the class `whole` (white-space: nowrap). One too
  * long for a phone's line is cut into whole pieces with a <wbr> after a / _ . or - between letters or
- * digits, and before a capital that follows a lowercase letter, so it wraps only between its parts.
+ * digits, and before a capital that follows two lowercase letters (so not inside "InUse"): it wraps
+ * only between its parts.
  */
 
 /** Characters up to which a token stays on one line (about 210 px of monospace, well inside a 320 px column). */
 export const LONG_TOKEN = 24;
-const BREAK_POINTS = /(?<=[A-Za-z0-9][/_.-])(?=[A-Za-z0-9])|(?<=[a-z])(?=[A-Z])/;
+const BREAK_POINTS = /(?<=[A-Za-z0-9][/_.-])(?=[A-Za-z0-9])|(?<=[a-z]{2})(?=[A-Z])/;
 
 /** @param {string} value */
 const whole = (value) => ({ type: 'element', tagName: 'span', properties: { className: ['whole'] }, children: [{ type: 'text', value }] });
@@ -18,10 +19,11 @@ const wbr = () => ({ type: 'element', tagName: 'wbr', properties: {}, children: 
  * How to keep an inline code's text whole: null when it has spaces (it wraps between its words),
  * 'class' when it is short enough to never wrap, or the pieces to put in its place.
  * @param {string} text
+ * @param {number} longToken the length above which a token is cut into pieces (narrow table cells want less)
  */
-export function wholeCode(text) {
+export function wholeCode(text, longToken = LONG_TOKEN) {
   if (/\s/.test(text)) return null;
-  if (text.length <= LONG_TOKEN) return 'class';
+  if (text.length <= longToken) return 'class';
   return text.split(BREAK_POINTS).flatMap((piece, i) => (i === 0 ? [whole(piece)] : [wbr(), whole(piece)]));
 }
 
@@ -49,3 +51,19 @@ export const wholeInlineCode = {
     },
   },
 };
+
+/**
+ * The same for an HTML string written by hand (the cheat sheet's table cells): each <code> with plain
+ * text inside. The text is already escaped, and no break point falls inside an entity.
+ * @param {string} html
+ * @param {number} [longToken]
+ */
+export function wholeCodeHtml(html, longToken = LONG_TOKEN) {
+  return html.replace(/<code>([^<]*)<\/code>/g, (code, /** @type {string} */ text) => {
+    const kept = wholeCode(text, longToken);
+    if (kept === null) return code;
+    if (kept === 'class') return `<code class="whole">${text}</code>`;
+    const inner = kept.map((node) => (node.tagName === 'wbr' ? '<wbr>' : `<span class="whole">${node.children[0]?.value ?? ''}</span>`));
+    return `<code>${inner.join('')}</code>`;
+  });
+}

@@ -54,16 +54,27 @@ export function prefixOf(id: string): IdPrefix | null {
   return null;
 }
 
+/** The longest hyphenated name kept on one line: longer ones may still wrap at their hyphens on a phone. */
+const LONGEST_WHOLE_NAME = 24;
+
 /**
  * Text cut into plain pieces and AWS ids (and Region and AZ codes, which have hyphens too), so a
  * view can keep each on one line (a browser would otherwise break "vol-" / "0d3a…" or "us-east-" /
- * "1a") while the text still wraps between words.
+ * "1a") while the text still wraps between words. With `names`, hyphenated names such as
+ * web-data-backup-2 are kept whole too (in prose; a table's narrow cell wants them to wrap).
  */
-export function splitIds(text: string): Array<{ text: string; isId: boolean }> {
-  const whole = [
+export function splitIds(text: string, { names = false }: { names?: boolean } = {}): Array<{ text: string; isId: boolean }> {
+  const marked = [
     ...resourceIdsIn(text),
     ...[...text.matchAll(/\b[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]?\b/g)].map((m) => ({ id: m[0], index: m.index })),
-  ].sort((a, b) => a.index - b.index);
+  ];
+  const overlapsMarked = (index: number, length: number) => marked.some((w) => index < w.index + w.id.length && w.index < index + length);
+  const hyphenated = names
+    ? [...text.matchAll(/\b[a-z0-9]+(?:-[a-z0-9]+)+\b/g)]
+        .map((m) => ({ id: m[0], index: m.index }))
+        .filter((m) => m.id.length <= LONGEST_WHOLE_NAME && !overlapsMarked(m.index, m.id.length))
+    : [];
+  const whole = [...marked, ...hyphenated].sort((a, b) => a.index - b.index);
   const parts: Array<{ text: string; isId: boolean }> = [];
   let last = 0;
   for (const { id, index } of whole) {

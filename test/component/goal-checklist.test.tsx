@@ -42,8 +42,8 @@ test('each goal shows its description, met or not in words, and why', () => {
   expect(snapshot?.textContent).toMatch(/^○Not met: A completed snapshot of the web-data volume existsBecause vol-[0-9a-f]{17} \(web-data\) has no snapshot yet\.$/);
   expect(running?.textContent).toMatch(/^✓Met: The web-server instance is runningBecause i-[0-9a-f]{17} \(web-server\) is running\.$/);
   expect(snapshot?.getAttribute('data-met')).toBe('false');
-  // Each id is one unbreakable span, so a narrow column never shows "vol-" / "0d3a…".
-  expect([...(snapshot?.querySelectorAll('.id-text') ?? [])].map((s) => s.textContent)).toEqual([expect.stringMatching(/^vol-[0-9a-f]{17}$/)]);
+  // Each id and hyphenated name is one unbreakable span, so a narrow column never shows "vol-" / "0d3a…" or "web-" / "data".
+  expect([...(snapshot?.querySelectorAll('.id-text') ?? [])].map((s) => s.textContent)).toEqual(['web-data', expect.stringMatching(/^vol-[0-9a-f]{17}$/), 'web-data']);
 });
 
 test('the checklist follows the World: pending, completed, undone; status line and onAllMet', () => {

@@ -226,6 +226,14 @@ describe('Lab inspector layout', () => {
     expect(splitIds('public, owned by amazon')).toEqual([{ text: 'public, owned by amazon', isId: false }]);
     expect(splitIds('us-east-1 (in Amazon S3, across its AZs)')[0]).toEqual({ text: 'us-east-1', isId: true });
     expect(splitIds('us-east-1a').map((p) => p.isId)).toEqual([true]);
+    // In prose, short hyphenated names stay whole as well; ids inside them are not marked twice.
+    expect(splitIds('web-data-backup-2 of vol-0123456789abcdef0 in us-east-1a', { names: true }).filter((p) => p.isId).map((p) => p.text)).toEqual([
+      'web-data-backup-2',
+      'vol-0123456789abcdef0',
+      'us-east-1a',
+    ]);
+    expect(splitIds('web-data-backup-2').map((p) => p.isId)).toEqual([false]);
+    expect(splitIds('ubuntu-noble-24-amd64-server-20241109', { names: true }).map((p) => p.isId)).toEqual([false]);
   });
 });
 

@@ -92,8 +92,8 @@ export function GoalChecklist({ actor, goals, onAllMet, heading = 'Goals' }: Goa
               {row.met ? '✓' : '○'}
             </span>
             <span className="goal__text">
-              <strong className="goal__state">{row.met ? 'Met:' : 'Not met:'}</strong> <WithWholeIds text={row.description} />
-              <WithWholeIds className="goal__why" text={`Because ${row.because}.`} />
+              <strong className="goal__state">{row.met ? 'Met:' : 'Not met:'}</strong> <WithWholeIds text={row.description} names />
+              <WithWholeIds className="goal__why" text={`Because ${row.because}.`} names />
             </span>
           </li>
         ))}

@@ -5,10 +5,10 @@ import { splitIds } from '../../sim/ids.ts';
  * would otherwise break "vol-" / "0d3a…" after the hyphen). One wrapping span, so a grid or flex
  * parent sees a single item, not one per piece.
  */
-export function WithWholeIds({ text, className }: { text: string; className?: string }) {
+export function WithWholeIds({ text, className, names }: { text: string; className?: string; names?: boolean }) {
   return (
     <span className={className}>
-      {splitIds(text).map((part, i) =>
+      {splitIds(text, { names }).map((part, i) =>
         part.isId ? (
           <span key={i} className="id-text">
             {part.text}

@@ -1,6 +1,6 @@
 /** Inline code in lessons keeps its names, options and error codes whole when a line wraps (src/integrations/whole-inline-code.mjs). */
 import { expect, test } from 'vitest';
-import { LONG_TOKEN, wholeCode } from '../../../src/integrations/whole-inline-code.mjs';
+import { LONG_TOKEN, wholeCode, wholeCodeHtml } from '../../../src/integrations/whole-inline-code.mjs';
 
 const pieces = (text: string) => {
   const kept = wholeCode(text);
@@ -21,4 +21,12 @@ test('a long token wraps only between its parts: after / _ . or - between letter
   expect(pieces('/usr/share/nginx/html/index.html')).toBe('/usr/|share/|nginx/|html/|index.|html');
   // Never right after an option's leading dashes.
   expect(pieces('--delete-associated-snapshots')).toBe('--delete-|associated-|snapshots');
+});
+
+test('hand-written HTML (the cheat sheet) gets the same treatment, with a shorter limit for narrow cells', () => {
+  expect(wholeCodeHtml('refused (<code>InvalidSnapshot.InUse</code>) unless <code>--no-reboot</code>', 12)).toBe(
+    'refused (<code><span class="whole">Invalid</span><wbr><span class="whole">Snapshot.</span><wbr><span class="whole">InUse</span></code>) unless <code class="whole">--no-reboot</code>',
+  );
+  expect(wholeCodeHtml('<code>create-volume --snapshot-id</code>')).toBe('<code>create-volume --snapshot-id</code>');
+  expect(wholeCodeHtml('<code>delete-snapshot</code>', 12)).toBe('<code><span class="whole">delete-</span><wbr><span class="whole">snapshot</span></code>');
 });

@@ -403,11 +403,17 @@ export function TimelineChart({ moments, snapshots, volumeName, selected }: Time
               const x0 = xOf(from);
               const text = `requested ${clockTime(s.StartTime)} (its point in time), ${completedAtEnd(s) ? `completed ${clockTime(s.CompleteAt)}` : 'pending'}`;
               // From the snapshot's point in time, moved left as far as needed to end inside the drawing.
-              const x = Math.max(2, Math.min(x0 + 2, width - 4 - measure(text, TEXT_PX)));
+              const textWidth = measure(text, TEXT_PX);
+              const x = Math.max(2, Math.min(x0 + 2, width - 4 - textWidth));
+              // On a card of the background: the cursor usually stops right by the completion time, and a
+              // halo alone lets its line show between the digits.
               return (
-                <text key={s.SnapshotId} data-snapshot-label={snapshotName(s)} x={x} y={laneY(i) + 22}>
-                  {text}
-                </text>
+                <g key={s.SnapshotId}>
+                  <rect className="cw-tl__label-card" x={x - 2} y={laneY(i) + 11} width={textWidth + 4} height={15} />
+                  <text data-snapshot-label={snapshotName(s)} x={x} y={laneY(i) + 22}>
+                    {text}
+                  </text>
+                </g>
               );
             })}
             {moments.map((m) => (
