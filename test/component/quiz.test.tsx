@@ -256,6 +256,8 @@ describe('a lab-task question', () => {
     view({ ...task, lab: { title: 'A web server with a data volume', calls: [] } } as QuestionData);
     expect(document.querySelector('.lab')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Open the lab for this task' }));
+    // The button is gone; focus is on the lab's place, not on the page.
+    expect(document.activeElement).toBe(screen.getByRole('group', { name: 'Lab for this task' }));
     const checklist = await screen.findByRole('group', { name: /Goals/ }, { timeout: 10_000 });
     expect(checklist.textContent).toMatch(/Not met: A completed snapshot of the web-data volume exists/);
     expect(document.querySelector('.lab')).not.toBeNull();

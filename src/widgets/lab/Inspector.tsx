@@ -4,7 +4,7 @@
  * model's reason, and the files it holds or captured. An AMI can also be opened up in the AMI anatomy,
  * on this lab's actor.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { SimCall, World } from '../../sim/index.ts';
 import { actionChecks, filesOfImage, filesOfInstance, filesOfSnapshot } from '../../sim/index.ts';
 import type { FormSource } from './actionForms.ts';
@@ -99,18 +99,24 @@ export function Inspector({ actor, world, selectedId }: { actor: SimulatorActor;
   const possible = checks.filter((c) => c.ok && !SHOWN_AS_FILES.has(c.action));
   const refused = checks.filter((c) => !c.ok && !SHOWN_AS_FILES.has(c.action));
   const openForm = (next: Open) => setOpen((current) => (current?.key === next.key ? null : next));
+  const section = useRef<HTMLElement>(null);
+  // Closing a form gives focus back to the button that opened it, which stays where it was.
+  const closeForm = (key: string) => {
+    setOpen(null);
+    section.current?.querySelector<HTMLButtonElement>(`[data-form-key="${CSS.escape(key)}"]`)?.focus();
+  };
   useEffect(() => {
     if (selectedId !== null) actionForm.preload();
   }, [selectedId]);
   const form = open !== null && (
     <OnDemand part={actionForm} what="the form">
-      <actionForm.Component key={open.key} actor={actor} world={world} call={open.call} source={open.source} title={open.title} onClose={() => setOpen(null)} />
+      <actionForm.Component key={open.key} actor={actor} world={world} call={open.call} source={open.source} title={open.title} onClose={() => closeForm(open.key)} />
     </OnDemand>
   );
 
   return (
-    <section className="lab-panel lab-inspector" aria-labelledby={titleId}>
-      <h3 id={titleId}>{row ? <WithWholeIds text={`${row.kind} ${row.name || row.id}`} /> : 'Actions'}</h3>
+    <section className="lab-panel lab-inspector" aria-labelledby={titleId} data-focus-region="" ref={section}>
+      <h3 id={titleId} tabIndex={-1} data-focus-home="">{row ? <WithWholeIds text={`${row.kind} ${row.name || row.id}`} /> : 'Actions'}</h3>
       {selectedId === null ? (
         <p className="muted">Select a resource in the diagram or the table to see what you can do with it.</p>
       ) : row === undefined ? (
@@ -142,6 +148,7 @@ export function Inspector({ actor, world, selectedId }: { actor: SimulatorActor;
                   type="button"
                   className="button"
                   aria-expanded={open?.key === `${row.id}:${c.action}`}
+                  data-form-key={`${row.id}:${c.action}`}
                   onClick={() =>
                     openForm({ key: `${row.id}:${c.action}`, call: c.call, title: `${c.action} on ${row.id}`, source: 'resource' })
                   }
@@ -202,6 +209,7 @@ export function Inspector({ actor, world, selectedId }: { actor: SimulatorActor;
             type="button"
             className="button"
             aria-expanded={open?.key === `palette:${p.label}`}
+            data-form-key={`palette:${p.label}`}
             onClick={() => openForm({ key: `palette:${p.label}`, call: p.call(world), title: p.label, source: 'palette' })}
           >
             {p.label}

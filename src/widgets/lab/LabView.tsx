@@ -3,7 +3,7 @@
  * and cost meter in one React root. Tests inject an actor; the island (Lab.tsx) creates one.
  */
 import { useSelector } from '@xstate/react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { selectWorld } from '../../sim/actor/index.ts';
 import type { SimulatorActor } from './actor.ts';
@@ -11,6 +11,7 @@ import { Inspector } from './Inspector.tsx';
 import { CostMeter, DiagramPanel, HistoryBar, Narration, ResourceTable } from './panels.tsx';
 import { SavePanel } from './SavePanel.tsx';
 import { Terminal } from './Terminal.tsx';
+import { useFocusRescue } from '../shared/useFocusRescue.ts';
 
 /** Panels a lesson may leave out; the resource table (the text twin) and the inspector always stay. */
 export const OPTIONAL_PANELS = ['diagram', 'terminal', 'history', 'cost', 'save'] as const;
@@ -35,11 +36,13 @@ export function LabView({ actor, title, hide = [], scenarioProblem, task }: LabV
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const shown = (panel: OptionalPanel) => !hide.includes(panel);
   const problem = scenarioProblem ?? startProblem;
+  const root = useRef<HTMLDivElement>(null);
+  useFocusRescue(root);
   return (
     // The first pointer or focus inside the lab fetches the CLI engine (see cli.ts).
-    <div className="widget lab" data-lab-ready="">
+    <div className="widget lab" data-lab-ready="" ref={root}>
       <header className="lab__header">
-        <p className="lab__title">
+        <p className="lab__title" tabIndex={-1} data-focus-home="">
           <strong>Lab:</strong> {title}
         </p>
         {shown('cost') && <CostMeter world={world} />}

@@ -4,6 +4,7 @@
  */
 import { useSelector } from '@xstate/react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { World } from '../../sim/index.ts';
 import { costSummary, nextEventTime } from '../../sim/index.ts';
 import {
@@ -162,6 +163,18 @@ export function Narration({ actor }: { actor: SimulatorActor }) {
   );
 }
 
+/**
+ * A button that its own click can disable (Undo at the first step, Skip once nothing is pending): it is
+ * aria-disabled, not disabled, so keyboard focus stays on it instead of falling to the page.
+ */
+function SoftDisabledButton({ disabled, onClick, children }: { disabled: boolean; onClick: () => void; children: ReactNode }) {
+  return (
+    <button type="button" className="button" aria-disabled={disabled} onClick={disabled ? undefined : onClick}>
+      {children}
+    </button>
+  );
+}
+
 export function HistoryBar({ actor }: { actor: SimulatorActor }) {
   const canUndo = useSelector(actor, selectCanUndo);
   const canRedo = useSelector(actor, selectCanRedo);
@@ -179,12 +192,12 @@ export function HistoryBar({ actor }: { actor: SimulatorActor }) {
   return (
     <section className="lab-panel lab-history" aria-label="History and clock">
       <div className="lab-history__buttons" role="group" aria-label="History">
-        <button type="button" className="button" disabled={!canUndo} onClick={() => actor.send({ type: 'history.undo' })}>
+        <SoftDisabledButton disabled={!canUndo} onClick={() => actor.send({ type: 'history.undo' })}>
           Undo
-        </button>
-        <button type="button" className="button" disabled={!canRedo} onClick={() => actor.send({ type: 'history.redo' })}>
+        </SoftDisabledButton>
+        <SoftDisabledButton disabled={!canRedo} onClick={() => actor.send({ type: 'history.redo' })}>
           Redo
-        </button>
+        </SoftDisabledButton>
         <button type="button" className="button" onClick={() => actor.send({ type: 'history.reset' })}>
           Reset
         </button>
@@ -215,9 +228,9 @@ export function HistoryBar({ actor }: { actor: SimulatorActor }) {
             Resume clock
           </button>
         )}
-        <button type="button" className="button" disabled={!pending} onClick={() => actor.send({ type: 'clock.step' })}>
+        <SoftDisabledButton disabled={!pending} onClick={() => actor.send({ type: 'clock.step' })}>
           Skip to next completion
-        </button>
+        </SoftDisabledButton>
         <label htmlFor={`${id}-speed`}>Clock speed</label>
         <select id={`${id}-speed`} value={clock.speed} onChange={(e) => actor.send({ type: 'clock.setSpeed', speed: Number(e.target.value) as Speed })}>
           {SPEEDS.map((s) => (

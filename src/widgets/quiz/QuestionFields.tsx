@@ -4,7 +4,7 @@
  * response. Once `revealed`, the inputs are locked and every option says, in words and with an
  * icon (never colour alone), whether it is right, whether it was the learner's choice, and why.
  */
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { moveItem, selectHowMany, VERDICTS } from './grade.ts';
 import type { LessonRef, QuestionData, Response, Verdict } from './types.ts';
@@ -245,6 +245,11 @@ function OrderItems({ question, response, onChange, revealed, interactive }: Pro
 function LabTaskFields({ question, lesson, response, onChange, revealed, interactive }: Props<'lab-task'>) {
   const [open, setOpen] = useState(false);
   const met = response.kind === 'lab-task' && response.allMet;
+  // The button is replaced by the lab: focus moves to the lab's place instead of falling to the page.
+  const labPlace = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (open) labPlace.current?.focus();
+  }, [open]);
   return (
     <div className="q-lab">
       <p className="q-lab__goals-intro">Goals:</p>
@@ -259,14 +264,16 @@ function LabTaskFields({ question, lesson, response, onChange, revealed, interac
             This task runs in the lab of the lesson: <a href={`/lessons/${lesson.slug}/#check-your-understanding`}>{lesson.title}</a>.
           </p>
         ) : open ? (
-          <OnDemand part={labTask} what="the lab">
-            <labTask.Component
-              lab={question.lab}
-              scenarioId={question.scenario.id}
-              goals={question.goals}
-              onAllMet={() => onChange({ kind: 'lab-task', allMet: true })}
-            />
-          </OnDemand>
+          <div ref={labPlace} tabIndex={-1} className="q-lab__place" role="group" aria-label="Lab for this task">
+            <OnDemand part={labTask} what="the lab">
+              <labTask.Component
+                lab={question.lab}
+                scenarioId={question.scenario.id}
+                goals={question.goals}
+                onAllMet={() => onChange({ kind: 'lab-task', allMet: true })}
+              />
+            </OnDemand>
+          </div>
         ) : (
           <button type="button" className="button" disabled={!interactive} onClick={() => setOpen(true)}>
             Open the lab for this task

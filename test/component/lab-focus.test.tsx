@@ -1,0 +1,87 @@
+/** Keyboard focus in the Lab never falls back to the page when the control that had it goes away. */
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeAll, expect, test } from 'vitest';
+import { createActor, SimulatedClock } from 'xstate';
+import { parse } from 'yaml';
+import { simulatorMachine } from '../../src/sim/actor/index.ts';
+import type { SimulatorActor } from '../../src/widgets/lab/actor.ts';
+import { LabView } from '../../src/widgets/lab/LabView.tsx';
+import { scenarioSetup } from '../../src/widgets/lab/scenario.ts';
+
+beforeAll(async () => {
+  await import('../../src/widgets/lab/ActionForm.tsx');
+});
+afterEach(cleanup);
+
+function scenarioActor(id: string): SimulatorActor {
+  const { script } = parse(readFileSync(resolve(import.meta.dirname, `../../content/scenarios/${id}.yaml`), 'utf8')) as { script: string };
+  const setup = scenarioSetup(script);
+  if (!setup.ok) throw new Error(setup.error);
+  return createActor(simulatorMachine, { input: { scenarioId: id, scenarioCalls: setup.calls }, clock: new SimulatedClock() }).start();
+}
+
+const table = () => screen.getByRole('table', { name: /Resources in the account/ });
+const inspectorHeading = () => screen.getAllByRole('heading', { level: 3 }).find((h) => h.closest('.lab-inspector')) as HTMLElement;
+
+function snapshotNamed(actor: SimulatorActor, name: string): string {
+  const snapshot = Object.values(actor.getSnapshot().context.history.world.snapshots).find((s) => s.Tags.some((t) => t.Key === 'Name' && t.Value === name));
+  if (snapshot === undefined) throw new Error(`the scenario has no snapshot named ${name}`);
+  return snapshot.SnapshotId;
+}
+
+async function selectAndOpen(actor: SimulatorActor, snapshotName: string, action: string): Promise<HTMLButtonElement> {
+  fireEvent.click(within(table()).getByRole('button', { name: new RegExp(snapshotNamed(actor, snapshotName)) }));
+  const opener = within(screen.getByRole('group', { name: /^Actions possible on/ })).getByRole<HTMLButtonElement>('button', { name: action });
+  opener.focus();
+  fireEvent.click(opener);
+  await screen.findByRole('button', { name: `Run ${action}` });
+  return opener;
+}
+
+test('closing a form gives focus back to the button that opened it', async () => {
+  const actor = scenarioActor('server-with-two-snapshots');
+  render(<LabView actor={actor} title="Test lab" />);
+  const opener = await selectAndOpen(actor, 'web-data-backup-1', 'DeleteSnapshot');
+  const close = screen.getByRole('button', { name: 'Close' });
+  close.focus();
+  fireEvent.click(close);
+  expect(screen.queryByRole('button', { name: 'Run DeleteSnapshot' })).toBeNull();
+  expect(document.activeElement).toBe(opener);
+});
+
+test('when the selected resource is deleted, focus moves to the inspector heading, not to the page', async () => {
+  const actor = scenarioActor('server-with-two-snapshots');
+  render(<LabView actor={actor} title="Test lab" />);
+  await selectAndOpen(actor, 'web-data-backup-1', 'DeleteSnapshot');
+  const run = screen.getByRole('button', { name: 'Run DeleteSnapshot' });
+  run.focus();
+  await act(async () => {
+    fireEvent.submit(run.closest('form') as HTMLFormElement);
+  });
+  expect(run.isConnected).toBe(false);
+  // The observer runs as a microtask after the DOM changed.
+  await act(async () => {});
+  expect(inspectorHeading().textContent).toBe('Actions');
+  expect(document.activeElement).toBe(inspectorHeading());
+});
+
+test('Undo and Redo keep focus when they run out of steps: they are aria-disabled, not disabled', async () => {
+  const actor = scenarioActor('server-with-two-snapshots');
+  render(<LabView actor={actor} title="Test lab" />);
+  await selectAndOpen(actor, 'web-data-backup-1', 'DeleteSnapshot');
+  await act(async () => {
+    fireEvent.submit(screen.getByRole('button', { name: 'Run DeleteSnapshot' }).closest('form') as HTMLFormElement);
+  });
+  const undo = screen.getByRole('button', { name: 'Undo' });
+  const redo = screen.getByRole('button', { name: 'Redo' });
+  expect(redo.getAttribute('aria-disabled')).toBe('true');
+  undo.focus();
+  act(() => fireEvent.click(undo));
+  expect(undo.getAttribute('aria-disabled')).toBe('true');
+  expect(document.activeElement).toBe(undo);
+  // Pressing it again does nothing: no step is undone past the start.
+  act(() => fireEvent.click(undo));
+  expect(redo.getAttribute('aria-disabled')).toBe('false');
+});
