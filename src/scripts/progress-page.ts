@@ -1,8 +1,8 @@
 /**
- * Progress on text pages (home, lessons), within their 15 KB of JavaScript: this small script is
- * all that loads up front. The store and the code that draws marks load only when there is saved
- * progress to show, or when the learner reaches a lesson's recap, which marks the lesson read
- * (in a lesson without a recap: its list of AWS documentation).
+ * Progress on text pages (home, lessons), within their 15 KB of JavaScript, and the notice about saved
+ * progress on the challenges and the exam: this small script is all that loads up front. The store and the code that draws
+ * marks load only when there is saved progress to show, or when the learner reaches a lesson's recap,
+ * which marks the lesson read (in a lesson without a recap: its list of AWS documentation).
  */
 import { BACKUP_KEY, STORAGE_KEY } from '~/progress/keys';
 

@@ -57,3 +57,27 @@ test('in the browser it becomes the lab, started from the scenario, with the cha
   // The lab is saved a moment after it changes, under the challenge's key.
   await waitFor(() => expect(loadLabLog('challenge:back-up-the-data-volume')).toMatch(/^1\./), { timeout: 4000 });
 }, 10_000);
+
+test("a broken permalink neither hides nor overwrites the learner's own saved lab: it opens instead", async () => {
+  const key = 'challenge:back-up-the-data-volume';
+  render(<ChallengeLab {...props('back-up-the-data-volume')} />);
+  const input = await screen.findByRole('textbox', { name: 'Command' });
+  fireEvent.change(input, { target: { value: 'aws ec2 create-volume --availability-zone us-east-1a --size 1' } });
+  fireEvent.keyDown(input, { key: 'Enter' });
+  await waitFor(() => expect(loadLabLog(key)).toMatch(/^1\./), { timeout: 4000 });
+  const saved = loadLabLog(key);
+  cleanup();
+
+  window.location.hash = '#lab=garbage';
+  try {
+    render(<ChallengeLab {...props('back-up-the-data-volume')} />);
+    // The link is refused with its reason, and the learner's lab is opened in its place.
+    await screen.findByText(/The saved lab was not loaded/, undefined, { timeout: 4000 });
+    await screen.findByText(/Step 1 of 1: Loaded a saved lab/, undefined, { timeout: 4000 });
+    // Nothing was saved over it.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(loadLabLog(key)).toBe(saved);
+  } finally {
+    window.location.hash = '';
+  }
+}, 15_000);

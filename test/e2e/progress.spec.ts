@@ -202,6 +202,21 @@ test('corrupt saved progress: the site recovers with a message, keeps a copy, an
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('corrupt saved progress: the challenges, a challenge and the exam say it was reset too', async ({ page }) => {
+  for (const path of ['/challenges/back-up-the-data-volume/', '/challenges/', '/exam/']) {
+    // A page that does not read progress, to write the corrupt record from the site's origin.
+    await page.goto('/glossary/');
+    await page.evaluate((key) => {
+      localStorage.setItem(key, '{not json');
+      localStorage.removeItem(`${key}-backup`);
+    }, KEY);
+    await page.goto(path);
+    await expect(page.locator('[data-progress-notice]').getByRole('alert'), path).toContainText(
+      'Your saved progress could not be read (it is not valid JSON), so it was reset. A copy was kept',
+    );
+  }
+});
+
 test('erasing asks first, then starts over', async ({ page }) => {
   await seed(page);
   await page.goto('/progress/');

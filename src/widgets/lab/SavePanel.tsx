@@ -36,14 +36,13 @@ export function SavePanel({ actor }: { actor: SimulatorActor }) {
   const [Body, setBody] = useState<ComponentType<SavePanelBodyProps> | null>(null);
   const [loading, setLoading] = useState<'no' | 'yes' | 'failed'>('no');
 
-  // A permalink opened this page: load it once (the actor checks it and says why if it refuses).
+  // A permalink opened this page: load it once. The actor checks it, an over-long one included, and says
+  // in the lab's narration why it refuses it (this panel may be closed).
   useEffect(() => {
     const hash = window.location.hash;
     if (!hash.startsWith(HASH_PREFIX)) return;
-    const encoded = savedLabText(hash);
     setActed(true);
-    if (encoded === null) setRefusal(TOO_LONG);
-    else actor.send({ type: 'log.load', encoded });
+    actor.send({ type: 'log.load', encoded: hash.slice(HASH_PREFIX.length) });
   }, [actor]);
 
   const loadText = (text: string) => {

@@ -3,6 +3,10 @@
  * pasted scripts and backslash continuations included. Output is exactly what the CLI prints. The
  * calls a command makes go to the simulator actor as ordinary `call.run` events, so typed commands
  * and clicks share one log. Up and Down walk the command history; Tab completes.
+ *
+ * The runner loads when the first command is submitted. Until it is there, each submitted command
+ * waits in a queue, shown on the screen, and they run one by one in order once it has loaded; if the
+ * download fails, the commands go back to the prompt, unrun, and a message offers to try again.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, SubmitEvent } from 'react';
@@ -10,11 +14,20 @@ import { nextRequestId } from './actor.ts';
 import type { SimulatorActor } from './actor.ts';
 import { ErrorNote } from './ErrorNote.tsx';
 import type { ShellEnvironment } from '../../cli/tokenize.ts';
-import { loadCompletion, loadRunner, useCompletion } from './cli.ts';
+import { loadCompletion, loadedRunner, loadRunner, useCompletion } from './cli.ts';
+import type { CommandRunner } from './cli.ts';
 import type { TerminalEntry } from './terminal.ts';
 
 /** Entries kept on screen; older output scrolls away as in a real terminal. */
 const KEEP = 50;
+
+/** Announced while a submitted command waits for the runner's code to download. */
+const LOADING_STATUS = 'Loading the terminal… your command will run when it is ready.';
+
+interface QueuedCommand {
+  key: number;
+  command: string;
+}
 
 export function Terminal({ actor }: { actor: SimulatorActor }) {
   const [text, setText] = useState('');
@@ -24,8 +37,14 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
   const [browse, setBrowse] = useState<number | null>(null);
   const [candidates, setCandidates] = useState<string[]>([]);
   const [status, setStatus] = useState('');
+  const [loadFailed, setLoadFailed] = useState(false);
+  // Submitted commands not run yet, in order. The ref is what runQueue works on (it outlives the
+  // render that started it); the state shows the queue on the screen.
+  const queue = useRef<QueuedCommand[]>([]);
+  const [queued, setQueued] = useState<QueuedCommand[]>([]);
+  const runningQueue = useRef(false);
   // The shell session's variables (ID=$(aws ...)), kept between commands as a shell keeps them.
-  const [environment, setEnvironment] = useState<ShellEnvironment>({});
+  const environment = useRef<ShellEnvironment>({});
   const id = useId();
   const seq = useRef(0);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -43,7 +62,7 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
   useEffect(() => {
     const el = screenRef.current;
     if (el !== null) el.scrollTop = el.scrollHeight;
-  }, [entries]);
+  }, [entries, queued]);
   // Tab completion must answer synchronously to keep the key, so it uses completion once loaded
   // (it loads when the prompt is first focused).
   const loaded = useCompletion();
@@ -53,27 +72,13 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
     });
   };
 
-  const run = async (command: string) => {
-    if (command.trim() === '') return;
-    let runTyped;
-    try {
-      const runner = await loadRunner();
-      await runner.prepareFor(command);
-      runTyped = runner.runTyped;
-    } catch {
-      setStatus('The AWS CLI could not be loaded (are you offline?). Press Enter to try again.');
-      return;
-    }
+  const runNow = (runner: CommandRunner, command: string) => {
     const world = actor.getSnapshot().context.history.world;
-    const typed = runTyped(world, command, environment);
-    setEnvironment(typed.environment);
+    const typed = runner.runTyped(world, command, environment.current);
+    environment.current = typed.environment;
     for (const call of typed.calls) actor.send({ type: 'call.run', call, requestId: nextRequestId('terminal') });
     const added = typed.entries.map((e) => ({ ...e, seq: ++seq.current }));
     setEntries((old) => [...old, ...added].slice(-KEEP));
-    setHistory((old) => [...old.filter((h) => h !== command), command]);
-    setBrowse(null);
-    setCandidates([]);
-    setText('');
     const failed = added.find((e) => e.exitCode !== 0);
     setStatus(
       failed === undefined
@@ -84,9 +89,52 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
     );
   };
 
+  /** Runs the queued commands one at a time, in order, each after the code it needs has loaded. */
+  const runQueue = async () => {
+    if (runningQueue.current) return;
+    runningQueue.current = true;
+    try {
+      for (let next = queue.current[0]; next !== undefined; next = queue.current[0]) {
+        if (loadedRunner() === null) setStatus(LOADING_STATUS);
+        let runner: CommandRunner;
+        try {
+          runner = await loadRunner();
+          await runner.prepareFor(next.command);
+        } catch {
+          // Nothing typed is lost: the unrun commands go back to the prompt, before anything typed since.
+          const unrun = queue.current.map((q) => q.command);
+          queue.current = [];
+          setQueued([]);
+          setText((typedSince) => [...unrun, ...(typedSince === '' ? [] : [typedSince])].join('\n'));
+          setStatus('');
+          setLoadFailed(true);
+          return;
+        }
+        queue.current = queue.current.slice(1);
+        setQueued(queue.current);
+        runNow(runner, next.command);
+      }
+    } finally {
+      runningQueue.current = false;
+    }
+  };
+
+  /** Accepts a command at once (the prompt clears), so the next one typed is never merged into it. */
+  const submit = (command: string) => {
+    if (command.trim() === '') return;
+    queue.current = [...queue.current, { key: ++seq.current, command }];
+    setQueued(queue.current);
+    setHistory((old) => [...old.filter((h) => h !== command), command]);
+    setBrowse(null);
+    setCandidates([]);
+    setText('');
+    setLoadFailed(false);
+    void runQueue();
+  };
+
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void run(text);
+    submit(text);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -96,7 +144,7 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
       // A trailing backslash continues the command on the next line, as in a shell.
       if (text.slice(0, caret).endsWith('\\')) return;
       event.preventDefault();
-      void run(text);
+      submit(text);
       return;
     }
     if (event.key === 'ArrowUp' && !text.slice(0, caret).includes('\n') && history.length > 0) {
@@ -133,7 +181,7 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
       <h3 id={`${id}-title`}>Terminal</h3>
       {/* Focusable so the output can be scrolled from the keyboard. */}
       <div className="lab-terminal__screen" ref={screenRef} tabIndex={0} role="region" aria-label="Terminal output">
-        {entries.length === 0 && (
+        {entries.length === 0 && queued.length === 0 && (
           <p className="lab-terminal__hint">
             Type an AWS CLI command, for example <code>aws ec2 describe-images --owners amazon</code>, or <code>aws help</code>.
           </p>
@@ -149,6 +197,15 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
             {e.error !== null && e.error.Code !== 'WaiterError' && (
               <ErrorNote code={e.error.Code} message={e.error.Message} operation={e.error.Operation} />
             )}
+          </div>
+        ))}
+        {queued.map((q) => (
+          <div className="lab-terminal__entry" key={q.key}>
+            <pre className="lab-terminal__command">
+              <span aria-hidden="true">$ </span>
+              {q.command}
+            </pre>
+            <p className="lab-terminal__hint">Queued: runs when the terminal has loaded.</p>
           </div>
         ))}
       </div>
@@ -186,9 +243,28 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
           {candidates.length > 30 ? ` and ${candidates.length - 30} more` : ''}
         </p>
       )}
-      <p className={status.startsWith('The AWS CLI could not') ? 'lab-field__hint' : 'visually-hidden'} role="status">
+      {/* For screen readers, except while loading: then it also explains the queued commands on the screen. */}
+      <p className={status === LOADING_STATUS ? 'lab-field__hint' : 'visually-hidden'} role="status">
         {status}
       </p>
+      {loadFailed && (
+        <p className="lab-field__hint" role="alert">
+          Could not load the terminal: check the connection, then try again. What you typed is back in the prompt.{' '}
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              // With the prompt emptied there is nothing to retry: the next command loads anew.
+              setLoadFailed(false);
+              submit(text);
+              // The button goes away with the message: keep the focus at the prompt.
+              input.current?.focus();
+            }}
+          >
+            Try again
+          </button>
+        </p>
+      )}
     </section>
   );
 }

@@ -49,6 +49,8 @@ const runner = lazy(() => import('./terminal.ts'));
 const completer = lazy(() => import('./completion.ts'));
 
 export const loadRunner = runner.load;
+/** The command runner if it has loaded, else null (then a typed command waits for loadRunner). */
+export const loadedRunner = runner.current;
 export const loadCompletion = completer.load;
 
 /** Tab completion once loaded, else null (the component re-renders when it arrives). */

@@ -6,13 +6,19 @@
  * step the learner took: a call, undo, reset or load, not the clock's own ticks), so a visit that only
  * reads the page carries neither. A saved log that no longer replays is refused by the actor with its
  * own message and the scenario stays.
+ *
+ * Opening someone's permalink never costs the learner their own saved lab: the link's load (sent by
+ * SavePanel) is not a step of theirs, so nothing is saved over it until they act, and a link the actor
+ * refuses (cut short, corrupted) opens their saved lab instead.
  */
 import { useSelector } from '@xstate/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { mayHoldSavedLab } from '../../progress/keys.ts';
 import { selectCursor, selectHistoryEntries, selectPersistence } from '../../sim/actor/index.ts';
 import type { HistoryEntry } from '../../sim/actor/index.ts';
 import type { SimulatorActor } from './actor.ts';
+
+type ActorSnapshot = ReturnType<SimulatorActor['getSnapshot']>;
 
 /** A permalink's hash: the saved lab follows it (SavePanel reads and writes it). */
 export const HASH_PREFIX = '#lab=';
@@ -25,28 +31,55 @@ const progressStore = () => import('../../progress/index.ts');
 /** The clock's timer records Advances by itself; every other entry is a step the learner took. */
 const isLearnerStep = (entry: HistoryEntry) => !(entry.kind === 'call' && entry.timer === true);
 
+/** Whether the learner's saved lab should open: not while a permalink loads, nor once one has opened. */
+function savedLabWanted(snapshot: ActorSnapshot): boolean | 'wait' {
+  if (snapshot.matches({ persistence: 'loading' })) return 'wait';
+  if (snapshot.context.persistence.error !== null) return true;
+  return !snapshot.context.history.entries.some((e) => e.kind === 'restart' && e.reason === 'load');
+}
+
 export function useSavedLab(actor: SimulatorActor, key: string | undefined): void {
+  const [fromLink] = useState(() => window.location.hash.startsWith(HASH_PREFIX));
   useEffect(() => {
-    if (key === undefined || window.location.hash.startsWith(HASH_PREFIX) || !mayHoldSavedLab(key)) return;
+    if (key === undefined || !mayHoldSavedLab(key)) return;
     let cancelled = false;
-    progressStore()
-      .then(({ loadLabLog }) => {
-        const saved = loadLabLog(key);
-        if (!cancelled && saved !== undefined) actor.send({ type: 'log.load', encoded: saved });
-      })
-      .catch(() => {
-        // The store's code could not load (offline, or a new deploy replaced it): start from the scenario.
-      });
+    const openSaved = () =>
+      progressStore()
+        .then(({ loadLabLog }) => {
+          const saved = loadLabLog(key);
+          if (!cancelled && saved !== undefined) actor.send({ type: 'log.load', encoded: saved });
+        })
+        .catch(() => {
+          // The store's code could not load (offline, or a new deploy replaced it): start from the scenario.
+        });
+    if (!fromLink) {
+      void openSaved();
+      return () => {
+        cancelled = true;
+      };
+    }
+    // SavePanel has already sent the link's load (a child's effects run before its parent's): see how it ends.
+    const decide = (snapshot: ActorSnapshot): boolean => {
+      const wanted = savedLabWanted(snapshot);
+      if (wanted === true) void openSaved();
+      return wanted !== 'wait';
+    };
+    if (decide(actor.getSnapshot())) return;
+    const subscription = actor.subscribe((snapshot) => {
+      if (decide(snapshot)) subscription.unsubscribe();
+    });
     return () => {
       cancelled = true;
+      subscription.unsubscribe();
     };
-  }, [actor, key]);
+  }, [actor, key, fromLink]);
 
   const entries = useSelector(actor, selectHistoryEntries);
   const cursor = useSelector(actor, selectCursor);
   // Once the learner has taken a step, every later change is saved (an undo back to the start included).
+  // Opened from a link, a load is the link's (or the fallback to their own saved lab), not their step.
   const learnerActed = useRef(false);
-  learnerActed.current ||= entries.some(isLearnerStep);
+  learnerActed.current ||= entries.some((entry) => isLearnerStep(entry) && !(fromLink && entry.kind === 'restart' && entry.reason === 'load'));
   useEffect(() => {
     if (key === undefined || !learnerActed.current) return;
     const timer = setTimeout(() => actor.send({ type: 'log.export' }), SAVE_AFTER_MS);
