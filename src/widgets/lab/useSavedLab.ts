@@ -39,7 +39,8 @@ function savedLabWanted(snapshot: ActorSnapshot): boolean | 'wait' {
 }
 
 export function useSavedLab(actor: SimulatorActor, key: string | undefined): void {
-  const [fromLink] = useState(() => window.location.hash.startsWith(HASH_PREFIX));
+  // Read on the client (hydration runs this again there); the server has no address bar.
+  const [fromLink] = useState(() => typeof window !== 'undefined' && window.location.hash.startsWith(HASH_PREFIX));
   useEffect(() => {
     if (key === undefined || !mayHoldSavedLab(key)) return;
     let cancelled = false;
