@@ -101,10 +101,12 @@ export const METRICS = {
   margin: 8,
   regionGap: 24,
   regionHeader: 30,
-  pad: 10,
-  columnWidth: 194,
-  columnGap: 10,
-  columnHeader: 50,
+  pad: 8,
+  columnWidth: 200,
+  columnGap: 6,
+  /** Space between a column's frame and the cards in it, so a card never sits on the frame's line. */
+  cardInset: 5,
+  columnHeader: 54,
   nodeGap: 8,
   instanceHeader: 50,
   volumeRow: 36,
@@ -208,9 +210,9 @@ export function layoutTopology(world: World, previous?: LayoutOrder, options: La
             id,
             kind: 'instance',
             region,
-            x: x + 2,
+            x: x + M.cardInset,
             y,
-            w: M.columnWidth - 4,
+            w: M.columnWidth - 2 * M.cardInset,
             h,
             label: nameOf(instance.Tags) ?? id,
             detail: `${instance.InstanceType} · ${instance.ImageId}`,
@@ -222,9 +224,9 @@ export function layoutTopology(world: World, previous?: LayoutOrder, options: La
               id: v.VolumeId,
               kind: 'volume',
               region,
-              x: x + 10,
+              x: x + M.cardInset + 8,
               y: y + M.instanceHeader + row * M.volumeRow,
-              w: M.columnWidth - 20,
+              w: M.columnWidth - 2 * (M.cardInset + 8),
               h: M.volumeRow - 4,
               label: nameOf(v.Tags) ?? v.VolumeId,
               detail: `${v.Size} GiB ${v.VolumeType}`,
@@ -242,9 +244,9 @@ export function layoutTopology(world: World, previous?: LayoutOrder, options: La
           id,
           kind: 'volume',
           region,
-          x: x + 2,
+          x: x + M.cardInset,
           y,
-          w: M.columnWidth - 4,
+          w: M.columnWidth - 2 * M.cardInset,
           h: M.freeVolume,
           label: nameOf(v.Tags) ?? id,
           detail: `${v.Size} GiB ${v.VolumeType}${v.SnapshotId ? ` · from ${v.SnapshotId}` : ''}`,
@@ -277,7 +279,7 @@ export function layoutTopology(world: World, previous?: LayoutOrder, options: La
       order[key] = ids;
       let y = storeTop + M.columnHeader;
       for (const id of ids) {
-        nodes.push(make(byId.get(id) as T, x + 2, y));
+        nodes.push(make(byId.get(id) as T, x + M.cardInset, y));
         y += size + M.nodeGap;
       }
       storeBottom = Math.max(storeBottom, y);
@@ -290,7 +292,7 @@ export function layoutTopology(world: World, previous?: LayoutOrder, options: La
       region,
       x,
       y,
-      w: M.columnWidth - 4,
+      w: M.columnWidth - 2 * M.cardInset,
       h: M.snapshot,
       label: nameOf(s.Tags) ?? s.SnapshotId,
       detail: `${s.VolumeSize} GiB · of ${s.CopiedFrom ?? s.VolumeId}`,
@@ -316,7 +318,7 @@ export function layoutTopology(world: World, previous?: LayoutOrder, options: La
       region,
       x,
       y,
-      w: M.columnWidth - 4,
+      w: M.columnWidth - 2 * M.cardInset,
       h: M.image,
       label: img.OwnerId === world.accountId ? (nameOf(img.Tags) ?? img.Name) : img.Name,
       detail: img.OwnerId === world.accountId ? img.ImageId : `public · ${img.ImageOwnerAlias ?? img.OwnerId}`,

@@ -45,7 +45,7 @@ describe('Point-in-time timeline', () => {
     expect(rows[5]).toMatch(/pending; holds index\.html and orders\.csv$/);
     expect(rows[7]).toMatch(/^09:30:20photo\.jpg written while web-data-backup is pending.*index\.html, orders\.csv and photo\.jpgpending; holds index\.html and orders\.csv; not photo\.jpg$/);
     // The model completes the snapshot at 09:30:35 (its CompleteAt), within the 40 s wait that ends at 09:31:00.
-    expect(rows[8]).toMatch(/^09:31:00clock moved 40 s; snapshot web-data-backup completed at 09:30:35, during that wait.*completed at 09:30:35; holds index\.html and orders\.csv; not photo\.jpg$/);
+    expect(rows[8]).toMatch(/^09:31:00clock moved 40\u00a0s; snapshot web-data-backup completed at 09:30:35, during that wait.*completed at 09:30:35; holds index\.html and orders\.csv; not photo\.jpg$/);
     // It opens at the latest moment: the snapshot has completed, and still does not hold photo.jpg.
     expect(slider().value).toBe('8');
     expect(snapshotsPanel().textContent).toMatch(/web-data-backup \(completed at 09:30:35\), point in time 09:30:00\. Holds: index\.html and orders\.csv\./);

@@ -16,7 +16,7 @@ async function scrubStory(page: Page) {
   await expect(timeline).toHaveAttribute('data-concept-ready', '');
   const slider = timeline.getByRole('slider');
   // The latest step is the 40 s wait; the model completed the snapshot within it, at its CompleteAt.
-  await expect(slider).toHaveAttribute('aria-valuetext', /^09:31:00, step 8 of 8: clock moved 40 s; snapshot web-data-backup completed at 09:30:35, during that wait$/);
+  await expect(slider).toHaveAttribute('aria-valuetext', /^09:31:00, step 8 of 8: clock moved 40\u00a0s; snapshot web-data-backup completed at 09:30:35, during that wait$/);
   await expect(timeline.locator('[data-snapshot-label="web-data-backup"]')).toHaveText('requested 09:30:00 (its point in time), completed 09:30:35');
   await slider.focus();
   await page.keyboard.press('ArrowLeft');

@@ -39,11 +39,12 @@ function mountPoint(world: World, volume: Volume): string | null {
   return mountsOf(world, instance).find((m) => m.Volume.VolumeId === volume.VolumeId)?.MountPoint ?? null;
 }
 
+/** With a no-break space: a narrow table cell never puts the unit on a line of its own. */
 function duration(ms: number): string {
   const seconds = Math.round(ms / 1000);
-  if (seconds < 120) return `${seconds} s`;
-  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
-  return `${Math.round(seconds / 3600)} h`;
+  if (seconds < 120) return `${seconds}\u00a0s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)}\u00a0min`;
+  return `${Math.round(seconds / 3600)}\u00a0h`;
 }
 
 /** A snapshot's state, with the model's completion time once it has completed. */
