@@ -51,6 +51,18 @@ test('closing a form gives focus back to the button that opened it', async () =>
   expect(document.activeElement).toBe(opener);
 });
 
+test('Escape closes a form too, and focus goes back to its button', async () => {
+  const actor = scenarioActor('server-with-two-snapshots');
+  render(<LabView actor={actor} title="Test lab" />);
+  const opener = await selectAndOpen(actor, 'web-data-backup-1', 'DeleteSnapshot');
+  const run = screen.getByRole('button', { name: 'Run DeleteSnapshot' });
+  run.focus();
+  fireEvent.keyDown(run, { key: 'Escape' });
+  expect(screen.queryByRole('button', { name: 'Run DeleteSnapshot' })).toBeNull();
+  expect(document.activeElement).toBe(opener);
+  expect(Object.keys(actor.getSnapshot().context.history.world.snapshots)).toContain(snapshotNamed(actor, 'web-data-backup-1'));
+});
+
 test('when the selected resource is deleted, focus moves to the inspector heading, not to the page', async () => {
   const actor = scenarioActor('server-with-two-snapshots');
   render(<LabView actor={actor} title="Test lab" />);

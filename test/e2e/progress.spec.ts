@@ -223,6 +223,10 @@ test('erasing asks first, then starts over', async ({ page }) => {
   await appReady(page);
   await page.getByRole('button', { name: 'Erase all progress…' }).click();
   await expect(page.getByRole('button', { name: 'Keep my progress' })).toBeFocused();
+  // Escape keeps the progress, as Cancel would, and gives focus back to the button that asked.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Erase all progress…' })).toBeFocused();
+  await page.getByRole('button', { name: 'Erase all progress…' }).click();
   await page.getByRole('button', { name: 'Erase everything' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'erased' })).toHaveText('All progress in this browser was erased.');
   await expect(page.locator('.summary__totals')).toContainText('Lessons read: 0 of');

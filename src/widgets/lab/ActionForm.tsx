@@ -61,7 +61,17 @@ export default function ActionForm({ actor, world, call, source, title, onClose 
   };
 
   return (
-    <form className="lab-form" aria-labelledby={`${id}-title`} onSubmit={submit}>
+    <form
+      className="lab-form"
+      aria-labelledby={`${id}-title`}
+      onSubmit={submit}
+      // Escape closes the form, as it would a dialog; the inspector then focuses the button that opened it.
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        onClose();
+      }}
+    >
       <h4 id={`${id}-title`} className="lab-form__title">
         <WithWholeIds text={title} />
       </h4>

@@ -346,7 +346,16 @@ function DataTools({ progress, now }: { progress: Progress; now: () => number })
         </fieldset>
       )}
 
-      <fieldset ref={eraseArea}>
+      {/* Escape answers the confirmation with its safe choice, as a dialog's Cancel would. */}
+      <fieldset
+        ref={eraseArea}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && confirmReset) {
+            event.preventDefault();
+            askReset(false);
+          }
+        }}
+      >
         <legend>Erase</legend>
         {confirmReset ? (
           <>
