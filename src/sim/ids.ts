@@ -61,7 +61,8 @@ const LONGEST_WHOLE_NAME = 24;
  * Text cut into plain pieces and AWS ids (and Region and AZ codes, which have hyphens too), so a
  * view can keep each on one line (a browser would otherwise break "vol-" / "0d3a…" or "us-east-" /
  * "1a") while the text still wraps between words. With `names`, hyphenated names such as
- * web-data-backup-2 are kept whole too (in prose; a table's narrow cell wants them to wrap).
+ * web-data-backup-2 and options such as --volume-id are kept whole too (in prose; a table's narrow cell
+ * wants them to wrap).
  */
 export function splitIds(text: string, { names = false }: { names?: boolean } = {}): Array<{ text: string; isId: boolean }> {
   const marked = [
@@ -70,7 +71,7 @@ export function splitIds(text: string, { names = false }: { names?: boolean } = 
   ];
   const overlapsMarked = (index: number, length: number) => marked.some((w) => index < w.index + w.id.length && w.index < index + length);
   const hyphenated = names
-    ? [...text.matchAll(/\b[a-z0-9]+(?:-[a-z0-9]+)+\b/g)]
+    ? [...text.matchAll(/(?:--[a-z0-9]+(?:-[a-z0-9]+)*|\b[a-z0-9]+(?:-[a-z0-9]+)+)\b/g)]
         .map((m) => ({ id: m[0], index: m.index }))
         .filter((m) => m.id.length <= LONGEST_WHOLE_NAME && !overlapsMarked(m.index, m.id.length))
     : [];

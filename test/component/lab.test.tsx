@@ -233,6 +233,7 @@ describe('Lab inspector layout', () => {
       'us-east-1a',
     ]);
     expect(splitIds('web-data-backup-2').map((p) => p.isId)).toEqual([false]);
+    expect(splitIds('pass --volume-id or --query', { names: true }).filter((p) => p.isId).map((p) => p.text)).toEqual(['--volume-id', '--query']);
     expect(splitIds('ubuntu-noble-24-amd64-server-20241109', { names: true }).map((p) => p.isId)).toEqual([false]);
   });
 });
