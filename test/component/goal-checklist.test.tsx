@@ -1,25 +1,12 @@
 /** The goal checklist follows the actor: met / not met and why, announced politely, onAllMet once (happy-dom). */
 import { act, cleanup, render, screen, within } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, expect, test, vi } from 'vitest';
-import { createActor, SimulatedClock } from 'xstate';
-import { parse } from 'yaml';
-import { simulatorMachine } from '../../src/sim/actor/index.ts';
 import type { GoalRef } from '../../src/sim/goals.ts';
 import { GoalChecklist } from '../../src/widgets/goals/GoalChecklist.tsx';
 import type { SimulatorActor } from '../../src/widgets/lab/actor.ts';
-import { scenarioSetup } from '../../src/widgets/lab/scenario.ts';
+import { scenarioActor } from './scenario-actor.ts';
 
 afterEach(cleanup);
-
-/** The lab of a content scenario on a simulated clock: time moves only when a test says so. */
-function scenarioActor(id: string): SimulatorActor {
-  const { script } = parse(readFileSync(resolve(import.meta.dirname, `../../content/scenarios/${id}.yaml`), 'utf8')) as { script: string };
-  const setup = scenarioSetup(script);
-  if (!setup.ok) throw new Error(setup.error);
-  return createActor(simulatorMachine, { input: { scenarioId: id, scenarioCalls: setup.calls }, clock: new SimulatedClock() }).start();
-}
 
 function dataVolumeId(actor: SimulatorActor): string {
   const volume = Object.values(actor.getSnapshot().context.history.world.volumes).find((v) => v.Tags.some((t) => t.Key === 'Name' && t.Value === 'web-data'));

@@ -1,26 +1,14 @@
 /** Keyboard focus in the Lab never falls back to the page when the control that had it goes away. */
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, beforeAll, expect, test } from 'vitest';
-import { createActor, SimulatedClock } from 'xstate';
-import { parse } from 'yaml';
-import { simulatorMachine } from '../../src/sim/actor/index.ts';
 import type { SimulatorActor } from '../../src/widgets/lab/actor.ts';
 import { LabView } from '../../src/widgets/lab/LabView.tsx';
-import { scenarioSetup } from '../../src/widgets/lab/scenario.ts';
+import { scenarioActor } from './scenario-actor.ts';
 
 beforeAll(async () => {
   await import('../../src/widgets/lab/ActionForm.tsx');
 });
 afterEach(cleanup);
-
-function scenarioActor(id: string): SimulatorActor {
-  const { script } = parse(readFileSync(resolve(import.meta.dirname, `../../content/scenarios/${id}.yaml`), 'utf8')) as { script: string };
-  const setup = scenarioSetup(script);
-  if (!setup.ok) throw new Error(setup.error);
-  return createActor(simulatorMachine, { input: { scenarioId: id, scenarioCalls: setup.calls }, clock: new SimulatedClock() }).start();
-}
 
 const table = () => screen.getByRole('table', { name: /Resources in the account/ });
 const inspectorHeading = () => screen.getAllByRole('heading', { level: 3 }).find((h) => h.closest('.lab-inspector')) as HTMLElement;
@@ -31,19 +19,20 @@ function snapshotNamed(actor: SimulatorActor, name: string): string {
   return snapshot.SnapshotId;
 }
 
-async function selectAndOpen(actor: SimulatorActor, snapshotName: string, action: string): Promise<HTMLButtonElement> {
-  fireEvent.click(within(table()).getByRole('button', { name: new RegExp(snapshotNamed(actor, snapshotName)) }));
-  const opener = within(screen.getByRole('group', { name: /^Actions possible on/ })).getByRole<HTMLButtonElement>('button', { name: action });
+/** A lab with two snapshots, web-data-backup-1 selected and its DeleteSnapshot form opened from the keyboard. */
+async function openDeleteForm(): Promise<{ actor: SimulatorActor; opener: HTMLButtonElement; run: HTMLButtonElement }> {
+  const actor = scenarioActor('server-with-two-snapshots');
+  render(<LabView actor={actor} title="Test lab" />);
+  fireEvent.click(within(table()).getByRole('button', { name: new RegExp(snapshotNamed(actor, 'web-data-backup-1')) }));
+  const opener = within(screen.getByRole('group', { name: /^Actions possible on/ })).getByRole<HTMLButtonElement>('button', { name: 'DeleteSnapshot' });
   opener.focus();
   fireEvent.click(opener);
-  await screen.findByRole('button', { name: `Run ${action}` });
-  return opener;
+  const run = await screen.findByRole<HTMLButtonElement>('button', { name: 'Run DeleteSnapshot' });
+  return { actor, opener, run };
 }
 
 test('closing a form gives focus back to the button that opened it', async () => {
-  const actor = scenarioActor('server-with-two-snapshots');
-  render(<LabView actor={actor} title="Test lab" />);
-  const opener = await selectAndOpen(actor, 'web-data-backup-1', 'DeleteSnapshot');
+  const { opener } = await openDeleteForm();
   const close = screen.getByRole('button', { name: 'Close' });
   close.focus();
   fireEvent.click(close);
@@ -52,10 +41,7 @@ test('closing a form gives focus back to the button that opened it', async () =>
 });
 
 test('Escape closes a form too, and focus goes back to its button', async () => {
-  const actor = scenarioActor('server-with-two-snapshots');
-  render(<LabView actor={actor} title="Test lab" />);
-  const opener = await selectAndOpen(actor, 'web-data-backup-1', 'DeleteSnapshot');
-  const run = screen.getByRole('button', { name: 'Run DeleteSnapshot' });
+  const { actor, opener, run } = await openDeleteForm();
   run.focus();
   fireEvent.keyDown(run, { key: 'Escape' });
   expect(screen.queryByRole('button', { name: 'Run DeleteSnapshot' })).toBeNull();
@@ -64,10 +50,7 @@ test('Escape closes a form too, and focus goes back to its button', async () => 
 });
 
 test('when the selected resource is deleted, focus moves to the inspector heading, not to the page', async () => {
-  const actor = scenarioActor('server-with-two-snapshots');
-  render(<LabView actor={actor} title="Test lab" />);
-  await selectAndOpen(actor, 'web-data-backup-1', 'DeleteSnapshot');
-  const run = screen.getByRole('button', { name: 'Run DeleteSnapshot' });
+  const { run } = await openDeleteForm();
   run.focus();
   await act(async () => {
     fireEvent.submit(run.closest('form') as HTMLFormElement);
@@ -80,11 +63,9 @@ test('when the selected resource is deleted, focus moves to the inspector headin
 });
 
 test('Undo and Redo keep focus when they run out of steps: they are aria-disabled, not disabled', async () => {
-  const actor = scenarioActor('server-with-two-snapshots');
-  render(<LabView actor={actor} title="Test lab" />);
-  await selectAndOpen(actor, 'web-data-backup-1', 'DeleteSnapshot');
+  const { run } = await openDeleteForm();
   await act(async () => {
-    fireEvent.submit(screen.getByRole('button', { name: 'Run DeleteSnapshot' }).closest('form') as HTMLFormElement);
+    fireEvent.submit(run.closest('form') as HTMLFormElement);
   });
   const undo = screen.getByRole('button', { name: 'Undo' });
   const redo = screen.getByRole('button', { name: 'Redo' });

@@ -29,6 +29,16 @@ interface QueuedCommand {
   command: string;
 }
 
+/** A command as the terminal echoes it, after its prompt. */
+function CommandLine({ command }: { command: string }) {
+  return (
+    <pre className="lab-terminal__command">
+      <span aria-hidden="true">$ </span>
+      {command}
+    </pre>
+  );
+}
+
 export function Terminal({ actor }: { actor: SimulatorActor }) {
   const [text, setText] = useState('');
   const [entries, setEntries] = useState<TerminalEntry[]>([]);
@@ -188,10 +198,7 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
         )}
         {entries.map((e) => (
           <div className="lab-terminal__entry" key={e.seq}>
-            <pre className="lab-terminal__command">
-              <span aria-hidden="true">$ </span>
-              {e.command}
-            </pre>
+            <CommandLine command={e.command} />
             {e.stdout !== '' && <pre className="lab-terminal__stdout">{e.stdout}</pre>}
             {e.stderr !== '' && <pre className="lab-terminal__stderr">{e.stderr.replace(/^\n/, '')}</pre>}
             {e.error !== null && e.error.Code !== 'WaiterError' && (
@@ -201,10 +208,7 @@ export function Terminal({ actor }: { actor: SimulatorActor }) {
         ))}
         {queued.map((q) => (
           <div className="lab-terminal__entry" key={q.key}>
-            <pre className="lab-terminal__command">
-              <span aria-hidden="true">$ </span>
-              {q.command}
-            </pre>
+            <CommandLine command={q.command} />
             <p className="lab-terminal__hint">Queued: runs when the terminal has loaded.</p>
           </div>
         ))}
